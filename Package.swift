@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// sitegen: a static site generator with a persistent, provably correct incremental build graph.
+///
+/// The C libraries come from Debian's `-dev` packages (see `.ci/run`), each wrapped by a system-library target
+/// and exactly one Swift file in SitegenCore that owns its pointers.
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SitegenCore", targets: ["SitegenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
+        .systemLibrary(name: "CBrotli", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CDeflate", providers: [.apt(["libdeflate-dev"])]),
+        .target(
+            name: "SitegenCore",
+            dependencies: [
+                "CCmarkGFM", "CXXHash", "CBrotli", "CDeflate",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            plugins: ["EmbedTheme"]
+        ),
+        .target(
+            name: "SitegenCommands",
+            dependencies: [
+                "SitegenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sitegen", dependencies: ["SitegenCommands"]),
+        // Turns the repository's `templates/` (the default theme) into Swift source, so the binary carries it.
+        .executableTarget(name: "theme-embedder", path: "Sources/theme-embedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
+        .target(name: "SitegenTestSupport", dependencies: ["SitegenCore"]),
+        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenTestSupport"]),
+        .testTarget(
+            name: "SitegenEndToEndTests",
+            dependencies: ["SitegenCore", "SitegenCommands", "SitegenTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

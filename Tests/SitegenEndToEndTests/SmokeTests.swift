@@ -1,0 +1,2 @@
+import XCTest
+final class E2ESmokeTests: XCTestCase { func testNothing() {} }
