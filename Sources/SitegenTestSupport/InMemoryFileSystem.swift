@@ -14,6 +14,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     private var nodes: [String: Node] = ["/": .directory]
     private var clock: Int64 = 1_000_000_000
     private var nextInode: UInt64 = 1
+    private var unreadable: Set<String> = []
 
     public init() {}
 
@@ -25,6 +26,14 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func write(_ text: String, to path: String) throws {
         try writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// Makes reads of `path` fail as they would on a file without read permission (which root cannot simulate on
+    /// disk).
+    public func makeUnreadable(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        unreadable.insert(normalize(path))
     }
 
     public func addSymlink(at path: String, pointingTo target: String) {
@@ -48,7 +57,11 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func kind(of path: String) -> FileKind? {
         lock.lock()
         defer { lock.unlock() }
-        switch nodes[normalize(path)] {
+        // Like lstat: symlinks in the parent folders are followed, a final symlink is reported as one.
+        let normalized = normalize(path)
+        guard let parent = resolve(parentPath(normalized)) else { return nil }
+        let full = (parent == "/" ? "" : parent) + "/" + lastPathComponent(normalized)
+        switch nodes[normalized == "/" ? "/" : full] {
         case .file: return .file
         case .directory: return .directory
         case .symlink: return .symlink
@@ -66,8 +79,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func entries(of directory: String) throws -> [DirectoryEntry] {
         lock.lock()
         defer { lock.unlock() }
-        let dir = normalize(directory)
-        guard case .directory = nodes[dir] else { throw FileSystemError(path: directory, reason: "No such file or directory") }
+        guard let dir = resolve(normalize(directory)), case .directory = nodes[dir] else { throw FileSystemError(path: directory, reason: "No such file or directory") }
         let prefix = dir == "/" ? "/" : dir + "/"
         var result: [DirectoryEntry] = []
         for (path, node) in nodes where path.hasPrefix(prefix) && path != dir {
@@ -88,6 +100,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let real = resolve(normalize(path)) else { throw FileSystemError(path: path, reason: "No such file or directory") }
+        if unreadable.contains(real) { throw FileSystemError(path: path, reason: "Permission denied") }
         switch nodes[real] {
         case .file(let bytes, _): return bytes
         case .directory: throw FileSystemError(path: path, reason: "is a directory")

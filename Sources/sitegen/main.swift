@@ -1,1 +1,3 @@
-print("sitegen")
+import SitegenCommands
+
+SitegenCommand.main()

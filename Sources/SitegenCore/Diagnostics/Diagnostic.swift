@@ -2,7 +2,7 @@
 ///
 /// The CLI prints it as `path:line:column: error: message`, followed by the source line and a caret when
 /// `sourceLine` is known, as compilers do; `--json` emits the same fields.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Codable {
         case error, warning, note
     }

@@ -2,7 +2,7 @@
 ///
 /// `path` is site-relative (`content/blog/hello.md`), so diagnostics read the same on every machine and in golden
 /// files; the CLI may prefix the site folder when it prints them.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var column: Int
@@ -14,6 +14,13 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     public var description: String { "\(path):\(line):\(column)" }
+
+    /// The top of an input file, or nil when `source` names something generated (a feed, the sitemap) rather than a
+    /// file, so that such diagnostics are not pinned to a path that does not exist.
+    public static func ofInput(_ source: String) -> SourceLocation? {
+        let roots = ["content/", "templates/", "assets/", "static/", "data/", "(theme)/", "sitegen.toml"]
+        return roots.contains(where: source.hasPrefix) ? SourceLocation(path: source) : nil
+    }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)

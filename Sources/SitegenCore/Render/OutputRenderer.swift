@@ -1,0 +1,222 @@
+import Mustache
+
+/// Renders every templated output of the site (pages, list pages, taxonomies, feeds, sitemap, robots.txt, 404,
+/// alias redirects) in parallel. Each render gets its own `DependencyRecorder`, and every value it can see comes
+/// through `SiteValues`, so what it read is known exactly.
+struct OutputRenderer {
+    let model: SiteModel
+    let values: SiteValues
+    let templates: TemplateSet
+    /// Logical asset path (`css/site.css`) to its URL path (`/css/site.css`).
+    let assets: [String: String]
+    let hasStaticRobots: Bool
+    let jobs: Int
+
+    enum Job {
+        case page(Page)
+        case section(Section, number: Int)
+        case taxonomy(Taxonomy)
+        case term(Term, number: Int)
+        case notFound
+        case feed(Section)
+        case sitemap
+        case robots
+        case alias(Page, String)
+    }
+
+    func jobs(diagnostics: DiagnosticsEngine) -> [Job] {
+        var jobs: [Job] = []
+        for page in model.pages { jobs.append(.page(page)) }
+        for section in model.sortedSections {
+            let size = section.index?.frontMatter.paginate ?? model.config.paginate
+            let paginator = Paginator(baseURLPath: section.urlPath, pageCount: section.pages.count, size: size)
+            for number in 1...paginator.totalPages { jobs.append(.section(section, number: number)) }
+            if model.config.feeds { jobs.append(.feed(section)) }
+        }
+        for taxonomy in model.taxonomies {
+            jobs.append(.taxonomy(taxonomy))
+            for term in taxonomy.terms {
+                let paginator = Paginator(baseURLPath: term.urlPath, pageCount: term.pages.count, size: model.config.paginate)
+                for number in 1...paginator.totalPages { jobs.append(.term(term, number: number)) }
+            }
+        }
+        jobs.append(.notFound)
+        jobs.append(.sitemap)
+        if !hasStaticRobots { jobs.append(.robots) }
+        for page in model.pagesBySource.keys.sorted().map({ model.pagesBySource[$0]! }) {
+            for alias in page.frontMatter.aliases { jobs.append(.alias(page, alias)) }
+        }
+        return jobs
+    }
+
+    func render(diagnostics: DiagnosticsEngine) -> [PlannedOutput] {
+        let all = jobs(diagnostics: diagnostics)
+        let results: [(PlannedOutput?, [Diagnostic])] = parallelMap(all, jobs: jobs) { job in
+            var found: [Diagnostic] = []
+            let output = render(job, diagnostics: &found)
+            return (output, found)
+        }
+        var outputs: [PlannedOutput] = []
+        for (output, found) in results {
+            diagnostics.emit(contentsOf: found)
+            if let output { outputs.append(output) }
+        }
+        return outputs
+    }
+
+    private func render(_ job: Job, diagnostics: inout [Diagnostic]) -> PlannedOutput? {
+        let recorder = DependencyRecorder()
+        var root: [String: Any] = [:]
+        let missingAssets = addHelpers(to: &root, recorder: recorder)
+        let templateName: String
+        let urlPath: String
+        let source: String
+        switch job {
+        case .page(let page):
+            guard let name = pageTemplate(page, diagnostics: &diagnostics) else { return nil }
+            templateName = name
+            urlPath = page.urlPath
+            source = page.sourcePath
+            recorder.record(.file(page.sourcePath))
+            root["page"] = pageObject(page, recorder: recorder)
+            root["is_page"] = true
+        case .section(let section, let number):
+            guard let name = sectionTemplate(section, diagnostics: &diagnostics) else { return nil }
+            templateName = name
+            let size = section.index?.frontMatter.paginate ?? model.config.paginate
+            let paginator = Paginator(baseURLPath: section.urlPath, pageCount: section.pages.count, size: size)
+            urlPath = paginator.urlPath(ofPage: number)
+            source = section.index?.sourcePath ?? "content"
+            if let index = section.index { recorder.record(.file(index.sourcePath)) }
+            root["section"] = sectionObject(section, paginator: paginator, number: number, recorder: recorder)
+            root[section.isRoot ? "is_home" : "is_section"] = true
+        case .taxonomy(let taxonomy):
+            templateName = "taxonomy"
+            urlPath = taxonomy.urlPath
+            source = "taxonomy '\(taxonomy.name)'"
+            root["taxonomy"] = RecordedObject(["name": taxonomy.name, "url": values.url(taxonomy.urlPath),
+                                               "permalink": values.permalink(taxonomy.urlPath), "terms": values.termList(taxonomy)],
+                                              dependency: .taxonomyTerms(taxonomy.name), recorder: recorder)
+            root["is_taxonomy"] = true
+        case .term(let term, let number):
+            templateName = "term"
+            let paginator = Paginator(baseURLPath: term.urlPath, pageCount: term.pages.count, size: model.config.paginate)
+            urlPath = paginator.urlPath(ofPage: number)
+            source = "term '\(term.name)' of taxonomy '\(term.taxonomy)'"
+            root["term"] = termObject(term, paginator: paginator, number: number, recorder: recorder)
+            root["is_term"] = true
+        case .notFound:
+            templateName = "404"
+            urlPath = "/404.html"
+            source = "404 page"
+            root["is_404"] = true
+        case .feed(let section):
+            templateName = "atom"
+            urlPath = section.urlPath + "atom.xml"
+            source = "feed of \(section.index?.sourcePath ?? "content")"
+            root["feed"] = feedObject(section, urlPath: urlPath, recorder: recorder)
+        case .sitemap:
+            templateName = "sitemap"
+            urlPath = "/sitemap.xml"
+            source = "sitemap"
+            root["sitemap"] = sitemapObject(recorder: recorder)
+        case .robots:
+            templateName = "robots"
+            urlPath = "/robots.txt"
+            source = "robots.txt"
+            recorder.record(.config("base_url"))
+            root["robots"] = ["sitemap_url": values.permalink("/sitemap.xml")]
+        case .alias(let page, let alias):
+            templateName = "alias"
+            urlPath = URLPath.normalize(alias)
+            source = page.sourcePath
+            recorder.record(.pageSummary(page.sourcePath))
+            root["alias"] = ["target_url": values.permalink(page.urlPath)]
+        }
+        root["site"] = values.siteObject(recorder: recorder, currentURLPath: urlPath)
+        guard templates.has(templateName) else {
+            let location = SourceLocation.ofInput(source)
+            diagnostics.append(.error("template '\(templateName).mustache' not found" + (location == nil ? " (needed for the \(source))" : ""),
+                                      at: location))
+            return nil
+        }
+        for path in templates.files(reachedFrom: templateName) { recorder.record(.file(path)) }
+        let text = templates.render(templateName, context: root)
+        for asset in Set(missingAssets.names).sorted() {
+            let location = templates.locate(asset) ?? SourceLocation(path: templates.sources[templateName]?.path ?? templateName)
+            diagnostics.append(.error("asset '\(asset)' not found in assets/", at: location))
+        }
+        return PlannedOutput(path: URLPath.outputFile(for: urlPath), source: source, content: .bytes(Array(text.utf8)),
+                             dependencies: recorder.sorted)
+    }
+
+    // MARK: Templates
+
+    private func pageTemplate(_ page: Page, diagnostics: inout [Diagnostic]) -> String? {
+        if let name = page.frontMatter.template {
+            let bare = name.hasSuffix(".mustache") ? String(name.dropLast(9)) : name
+            if templates.has(bare) { return bare }
+            diagnostics.append(.error("template '\(name)' not found in templates/", at: page.location(ofKey: "template"),
+                                      sourceLine: page.sourceLine(page.location(ofKey: "template").line)))
+            return nil
+        }
+        for folder in folderChain(page.sectionDirectory ?? "content") where templates.has(folder + "page") { return folder + "page" }
+        return "page"
+    }
+
+    private func sectionTemplate(_ section: Section, diagnostics: inout [Diagnostic]) -> String? {
+        if let index = section.index, let name = index.frontMatter.template {
+            let bare = name.hasSuffix(".mustache") ? String(name.dropLast(9)) : name
+            if templates.has(bare) { return bare }
+            diagnostics.append(.error("template '\(name)' not found in templates/", at: index.location(ofKey: "template"),
+                                      sourceLine: index.sourceLine(index.location(ofKey: "template").line)))
+            return nil
+        }
+        if section.isRoot { return "home" }
+        for folder in folderChain(section.directory) where templates.has(folder + "section") { return folder + "section" }
+        return "section"
+    }
+
+    /// `docs/guides/`, `docs/`, for `content/docs/guides`: where section-specific templates are looked for.
+    private func folderChain(_ directory: String) -> [String] {
+        var parts = directory.split(separator: "/").dropFirst().map(String.init)
+        var chain: [String] = []
+        while !parts.isEmpty {
+            chain.append(parts.joined(separator: "/") + "/")
+            parts.removeLast()
+        }
+        return chain
+    }
+
+    // MARK: Helpers
+
+    /// The `asset`, `url` and `abs_url` lambdas; the returned box fills with the asset names that do not exist.
+    private func addHelpers(to root: inout [String: Any], recorder: DependencyRecorder) -> MissingAssets {
+        let assets = self.assets
+        let values = self.values
+        let missing = MissingAssets()
+        root["asset"] = MustacheLambda { (text: String) -> Any? in
+            let name = text.trimmingSpaces
+            recorder.record(.asset(name))
+            guard let urlPath = assets[name] else {
+                missing.names.append(name)
+                return ""
+            }
+            return values.url(urlPath)
+        }
+        root["url"] = MustacheLambda { (text: String) -> Any? in
+            recorder.record(.config("base_url"))
+            return values.url(URLPath.normalizeLink(text.trimmingSpaces))
+        }
+        root["abs_url"] = MustacheLambda { (text: String) -> Any? in
+            recorder.record(.config("base_url"))
+            return values.permalink(URLPath.normalizeLink(text.trimmingSpaces))
+        }
+        return missing
+    }
+}
+
+/// Collects the asset names a render asked for that do not exist, from inside the helper lambdas.
+final class MissingAssets: @unchecked Sendable {
+    var names: [String] = []
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class E2ESmokeTests: XCTestCase { func testNothing() {} }
