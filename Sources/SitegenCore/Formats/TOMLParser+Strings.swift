@@ -63,17 +63,20 @@ extension TOMLReader {
                 index += 1
                 return String(decoding: bytes[contentStart..<(index - 1)], as: UTF8.self)
             }
-            try checkStringByte(open: open)
+            try checkStringByte(open: open, literal: true)
             index += 1
         }
         throw error("unterminated string", at: open)
     }
 
     /// A byte inside a single-line string: a line break ends the string too early, control characters are errors.
-    private mutating func checkStringByte(open: Int) throws(FormatError) {
+    private mutating func checkStringByte(open: Int, literal: Bool = false) throws(FormatError) {
         let byte = bytes[index]
         if byte == 0x0A || byte == 0x0D { throw error("unterminated string", at: open) }
-        if TOMLReader.isControl(byte) { throw error("control characters must be escaped in strings", at: index) }
+        if TOMLReader.isControl(byte) {
+            throw error(literal ? "control characters are not allowed in literal strings"
+                                : "control characters must be escaped in strings", at: index)
+        }
     }
 
     /// `"""…"""`: escapes, line breaks, and a backslash at the end of a line that trims the line break and the
