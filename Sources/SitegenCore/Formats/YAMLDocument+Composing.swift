@@ -8,7 +8,10 @@ import Yams
 /// it where it was repeated. Only documents with duplicate keys pay for this.
 extension YAMLDocument {
     init(_ text: String) throws(FormatError) {
+        // libyaml, told the encoding (we tell it, rather than let Yams read an environment variable), takes a byte
+        // order mark for content and fails on the next line; columns start after it, as in TOML and JSON.
         var source = text
+        if source.unicodeScalars.first == "\u{FEFF}" { source.unicodeScalars.removeFirst() }
         var renames: [YAMLKeyRename] = []
         var renamedPositions = Set<TextPosition>()
         while true {
@@ -133,7 +136,6 @@ struct YAMLKeyRename {
     private static func index(in scalars: String.UnicodeScalarView, line: Int,
                               column: Int) -> String.UnicodeScalarView.Index? {
         var i = scalars.startIndex
-        if i < scalars.endIndex, scalars[i] == "\u{FEFF}" { i = scalars.index(after: i) }
         var currentLine = 1
         var currentColumn = 1
         while i < scalars.endIndex {

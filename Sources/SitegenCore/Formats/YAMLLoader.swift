@@ -104,6 +104,9 @@ struct YAMLDocument {
         var seen = Set<String>()
         for (key, valueNode) in mapping {
             if isMergeKey(key) {
+                guard seen.insert("<<").inserted else {
+                    throw FormatError("duplicate key '<<'", at: position(of: key.mark))
+                }
                 for source in try mergeSources(valueNode) {
                     for (name, value) in source.entries where !explicitKeys.contains(name) && table[name] == nil {
                         table.set(name, value, at: source.position(of: name))
@@ -125,9 +128,11 @@ struct YAMLDocument {
         return table
     }
 
+    /// A plain `<<`; also one that was renamed as a duplicate, so that two merge keys are a duplicate key.
     private func isMergeKey(_ key: Node) -> Bool {
         guard case .scalar(let scalar) = key, scalar.style == .plain || scalar.style == .any else { return false }
-        return YAMLDocument.tagName(of: key) == .merge
+        if YAMLDocument.tagName(of: key) == .merge { return true }
+        return !renames.isEmpty && scalar.string != "<<" && name(of: scalar) == "<<"
     }
 
     /// The tables a merge key brings in: one mapping, or a sequence of them (earlier ones win).
