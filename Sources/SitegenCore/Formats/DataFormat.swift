@@ -1,8 +1,11 @@
 /// The data formats sitegen reads, named by file extension, so that data files, config and front matter all go
 /// through one switch and a new format is one new case.
 public enum DataFormat: String, Hashable, Sendable, CaseIterable {
+    /// `.toml`: the site config and `+++` front matter.
     case toml
+    /// `.yaml` or `.yml`: `---` front matter and data files.
     case yaml
+    /// `.json`: data files.
     case json
 
     /// The format of a file from its extension (`.toml`, `.yaml`/`.yml`, `.json`, in any case), or nil.

@@ -269,7 +269,7 @@ struct JSONReader {
     private mutating func hexQuad(escapeStart: Int) throws(FormatError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = TOMLReader.hexValue(peek) else { throw error("invalid unicode escape", at: escapeStart) }
+            guard let digit = peek.hexDigitValue else { throw error("invalid unicode escape", at: escapeStart) }
             value = value << 4 | digit
             index += 1
         }

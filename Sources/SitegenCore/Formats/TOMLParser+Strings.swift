@@ -192,7 +192,7 @@ extension TOMLReader {
             let digits = letter == UInt8(ascii: "u") ? 4 : 8
             var value: UInt32 = 0
             for _ in 0..<digits {
-                guard let digit = TOMLReader.hexValue(peek) else {
+                guard let digit = peek.hexDigitValue else {
                     throw error("invalid unicode escape", at: start)
                 }
                 value = value << 4 | digit
@@ -205,15 +205,6 @@ extension TOMLReader {
         default:
             guard letter >= 0x21, letter < 0x7F else { throw error("invalid escape sequence", at: start) }
             throw error("invalid escape sequence '\\\(Character(Unicode.Scalar(letter)))'", at: start)
-        }
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
         }
     }
 }

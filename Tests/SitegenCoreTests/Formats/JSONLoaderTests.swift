@@ -48,7 +48,7 @@ final class JSONLoaderTests: XCTestCase {
         XCTAssertEqual(try JSONLoader.load("-9223372036854775808"), .integer(.min))
         XCTAssertEqual(try JSONLoader.load("-0"), .integer(0))
         XCTAssertEqual(try JSONLoader.load("9223372036854775808"), .float(9223372036854775808))
-        XCTAssertEqual(try JSONLoader.load("-9223372036854775809"), .float(-9223372036854775809))
+        XCTAssertEqual(try JSONLoader.load("-9223372036854775809"), .float(-0x1p63))
         XCTAssertEqual(try JSONLoader.load("1.0"), .float(1))
         XCTAssertEqual(try JSONLoader.load("1E+2"), .float(100))
         XCTAssertEqual(try JSONLoader.load("-0.5e-1"), .float(-0.05))

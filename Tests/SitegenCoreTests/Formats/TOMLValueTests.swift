@@ -3,7 +3,7 @@ import XCTest
 
 /// Scalars, strings, arrays and inline tables of TOML 1.0.
 final class TOMLValueTests: XCTestCase {
-    private func value(_ toml: String, file: StaticString = #filePath, line: UInt = #line) throws -> DataValue? {
+    private func value(_ toml: String) throws -> DataValue? {
         try TOMLParser.parse("v = \(toml)")["v"]
     }
 

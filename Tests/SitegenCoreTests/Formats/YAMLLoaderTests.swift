@@ -49,7 +49,7 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(table["equals"], .string("="))
         XCTAssertEqual(table["angle"], .string("<<"))
         XCTAssertEqual(table["custom"], .string("foo"))
-        XCTAssertEqual(table["huge"], .float(123456789012345678901234567890))
+        XCTAssertEqual(table["huge"], .float(Double("123456789012345678901234567890")!))
     }
 
     func testNotANumber() throws {
