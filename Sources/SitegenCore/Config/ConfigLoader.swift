@@ -11,11 +11,8 @@ struct ConfigLoader {
         let table: DataTable
         do {
             table = try TOMLParser.parse(text)
-        } catch let error as FormatError {
-            report(.error(error.message, at: location(error.position), sourceLine: line(error.position.line, of: text)))
-            return nil
         } catch {
-            report(.error("\(error)", at: SourceLocation(path: path)))
+            report(.error(error.message, at: location(error.position), sourceLine: line(error.position.line, of: text)))
             return nil
         }
         var config = SiteConfig()

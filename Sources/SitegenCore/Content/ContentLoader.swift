@@ -52,15 +52,12 @@ struct ContentLoader {
             case .toml: table = try TOMLParser.parse(split.frontMatter)
             case .none: break
             }
-        } catch let error as FormatError {
+        } catch {
             let fileLine = error.position.line + split.frontMatterLine - 1
             let kind = split.format == .yaml ? "YAML" : "TOML"
             diagnostics.append(.error("invalid \(kind) front matter: \(error.message)",
                                       at: SourceLocation(path: path, line: fileLine, column: error.position.column),
                                       sourceLine: line(fileLine, of: text)))
-            return nil
-        } catch {
-            diagnostics.append(.error("invalid front matter: \(error)", at: SourceLocation(path: path, line: split.frontMatterLine)))
             return nil
         }
         let isSection = lastPathComponent(path) == "_index.md"

@@ -24,12 +24,9 @@ struct DataFiles {
             let value: DataValue
             do {
                 value = try format.parse(text)
-            } catch let error as FormatError {
+            } catch {
                 diagnostics.emit(.error(error.message, at: SourceLocation(path: path, line: error.position.line, column: error.position.column),
                                         sourceLine: line(error.position.line, of: text)))
-                continue
-            } catch {
-                diagnostics.emit(.error("\(error)", at: SourceLocation(path: path)))
                 continue
             }
             let parts = String(path.dropFirst("data/".count)).split(separator: "/").map(String.init)

@@ -13,8 +13,13 @@ final class SiteModel: @unchecked Sendable {
     let taxonomies: [Taxonomy]
     /// Non-markdown files of `content/` and the URL path each is published at.
     let resources: [(source: String, urlPath: String)]
+    /// The same, by source path.
+    let resourceURLs: [String: String]
     /// Source paths of pages left out as drafts or future-dated.
     let unpublished: Set<String>
+    /// Markdown files that exist but could not be loaded (their errors are reported); links to them are not
+    /// reported again as links to missing pages.
+    var failedSources: Set<String> = []
 
     init(config: SiteConfig, pages: [Page], sections: [String: Section], root: Section, taxonomies: [Taxonomy],
          resources: [(source: String, urlPath: String)], unpublished: Set<String>) {
@@ -24,6 +29,7 @@ final class SiteModel: @unchecked Sendable {
         self.root = root
         self.taxonomies = taxonomies
         self.resources = resources
+        self.resourceURLs = Dictionary(resources.map { ($0.source, $0.urlPath) }, uniquingKeysWith: { a, _ in a })
         self.unpublished = unpublished
         var bySource: [String: Page] = [:]
         for page in pages { bySource[page.sourcePath] = page }
@@ -36,6 +42,22 @@ final class SiteModel: @unchecked Sendable {
 
     /// The newest pages of the whole site.
     func recentPages(_ count: Int) -> [Page] { Array(sortPages(pages, by: .date).prefix(count)) }
+
+    /// The dated pages of a section and of its subsections, newest first: what its feed lists.
+    func feedPages(of section: Section) -> [Page] {
+        var pages: [Page] = []
+        var pending = [section]
+        while let next = pending.popLast() {
+            pages.append(contentsOf: next.pages.filter { $0.frontMatter.date != nil })
+            pending.append(contentsOf: next.subsections)
+        }
+        return sortPages(pages, by: .date)
+    }
+
+    /// The home page always has a feed when feeds are on; a section has one when it has dated pages.
+    func hasFeed(_ section: Section) -> Bool {
+        config.feeds && (section.isRoot || !feedPages(of: section).isEmpty)
+    }
 }
 
 /// Builds the `SiteModel` from loaded pages: decides what is published, assigns URLs, files pages into sections.

@@ -102,6 +102,7 @@ public struct SiteBuilder: Sendable {
         let now = options.now ?? Int64(Date().timeIntervalSince1970)
         let model = SiteModelBuilder(config: config, includeDrafts: config.drafts, includeFuture: config.future, now: now)
             .build(pages: pages, resourceFiles: resourceFiles, diagnostics: diagnostics)
+        model.failedSources = Set(markdownFiles).subtracting(pages.map(\.sourcePath))
         report.contentPages = model.pages.count
         phase("parse")
 
@@ -121,7 +122,11 @@ public struct SiteBuilder: Sendable {
         phase("render")
 
         var outputs = rendered
-        outputs.append(contentsOf: assets.outputs)
+        var referencedAssets = Set<String>()
+        for output in rendered {
+            for case .asset(let name) in output.dependencies { referencedAssets.insert(name) }
+        }
+        outputs.append(contentsOf: assets.outputs(referenced: referencedAssets))
         for path in inventory.staticFiles {
             outputs.append(PlannedOutput(path: String(path.dropFirst("static/".count)), source: path, content: .copy(path),
                                          dependencies: [.file(path)]))

@@ -47,7 +47,8 @@ struct BodyRenderer {
     private func rewrite(_ link: MarkdownLink, in page: Page, anchors: inout [AnchorReference], diagnostics: inout [Diagnostic]) -> String? {
         let destination = link.destination
         let fileLine = link.position.line + page.bodyLine - 1
-        let location = SourceLocation(path: page.sourcePath, line: fileLine, column: link.position.column)
+        let column = page.sourceLine(fileLine).map { characterColumn(byteColumn: link.position.column, in: $0) } ?? link.position.column
+        let location = SourceLocation(path: page.sourcePath, line: fileLine, column: column)
         if destination.hasPrefix("#") {
             let fragment = String(destination.dropFirst())
             if !fragment.isEmpty {
@@ -63,8 +64,14 @@ struct BodyRenderer {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
-        guard ContentLoader.isMarkdown(path) else { return nil }
         let decoded = path.removingPercentEncodingSafely
+        guard ContentLoader.isMarkdown(path) else {
+            // A relative link to a file of content/ (a bundle's image) becomes root-relative, so it still works where
+            // the page's summary is shown: list pages, feeds, other folders.
+            guard !decoded.isEmpty, !decoded.hasPrefix("/"), let file = resolve(decoded, from: page.directory),
+                  let urlPath = model.resourceURLs[file] else { return nil }
+            return model.config.basePath + urlPath + (fragment.map { "#" + $0 } ?? "")
+        }
         let base = decoded.hasPrefix("/") ? "content" : page.directory
         guard let target = resolve(decoded, from: base) else {
             diagnostics.append(Diagnostic(strict ? .error : .warning,
@@ -73,6 +80,7 @@ struct BodyRenderer {
             return nil
         }
         guard let targetPage = model.pagesBySource[target] else {
+            if model.failedSources.contains(target) { return nil }  // its own error is reported already
             let reason = model.unpublished.contains(target) ? "a page that is not published (draft or future-dated)" : "a missing page"
             diagnostics.append(Diagnostic(strict ? .error : .warning,
                                           "link to \(reason): '\(destination)' (resolved to \(target))", at: location,
@@ -101,6 +109,13 @@ struct BodyRenderer {
         guard parts.first == "content", parts.count > 1 else { return nil }
         return parts.joined(separator: "/")
     }
+}
+
+/// cmark counts columns in UTF-8 bytes; editors and our diagnostics count characters.
+func characterColumn(byteColumn: Int, in line: String) -> Int {
+    let bytes = Array(line.utf8)
+    let prefix = bytes.prefix(max(0, byteColumn - 1))
+    return String(decoding: prefix, as: UTF8.self).count + 1
 }
 
 extension String {

@@ -63,7 +63,7 @@ extension OutputRenderer {
         values["permalink"] = self.values.permalink(section.urlPath)
         values.set("description", section.index?.frontMatter.description)
         values.set("content", section.index?.rendered?.html)
-        if model.config.feeds { values["feed_url"] = self.values.url(section.urlPath + "atom.xml") }
+        if model.hasFeed(section) { values["feed_url"] = self.values.url(section.urlPath + "atom.xml") }
         if let extra = section.index?.frontMatter.extra, !extra.isEmpty { values["extra"] = templateValue(extra) }
         for key in ["title", "url", "permalink", "description", "content", "extra"] { keyDependencies[key] = ownSource }
         let shown = Array(section.pages[paginator.range(ofPage: number)])
@@ -101,16 +101,14 @@ extension OutputRenderer {
         return RecordedObject(values, dependency: .termPages(taxonomy: term.taxonomy, term: term.slug), recorder: recorder)
     }
 
-    /// The newest 20 pages of a section and of its subsections (the home feed covers the whole site).
+    /// The newest 20 dated pages of a section and of its subsections (the home feed covers the whole site).
     func feedObject(_ section: Section, urlPath: String, recorder: DependencyRecorder) -> RecordedObject {
-        var pages: [Page] = []
         var pending = [section]
         while let next = pending.popLast() {
             recorder.record(.sectionList(next.directory))
-            pages.append(contentsOf: next.pages)
             pending.append(contentsOf: next.subsections)
         }
-        let newest = Array(sortPages(pages, by: .date).prefix(20))
+        let newest = Array(model.feedPages(of: section).prefix(20))
         recorder.record(.config("author"))
         recorder.record(.config("title"))
         let entries = newest.map { page -> [String: Any] in

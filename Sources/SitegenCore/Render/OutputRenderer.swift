@@ -31,7 +31,7 @@ struct OutputRenderer {
             let size = section.index?.frontMatter.paginate ?? model.config.paginate
             let paginator = Paginator(baseURLPath: section.urlPath, pageCount: section.pages.count, size: size)
             for number in 1...paginator.totalPages { jobs.append(.section(section, number: number)) }
-            if model.config.feeds { jobs.append(.feed(section)) }
+            if model.hasFeed(section) { jobs.append(.feed(section)) }
         }
         for taxonomy in model.taxonomies {
             jobs.append(.taxonomy(taxonomy))
@@ -134,6 +134,7 @@ struct OutputRenderer {
             root["alias"] = ["target_url": values.permalink(page.urlPath)]
         }
         root["site"] = values.siteObject(recorder: recorder, currentURLPath: urlPath)
+        if templates.isBroken(templateName) { return nil }
         guard templates.has(templateName) else {
             let location = SourceLocation.ofInput(source)
             diagnostics.append(.error("template '\(templateName).mustache' not found" + (location == nil ? " (needed for the \(source))" : ""),
@@ -155,25 +156,27 @@ struct OutputRenderer {
     private func pageTemplate(_ page: Page, diagnostics: inout [Diagnostic]) -> String? {
         if let name = page.frontMatter.template {
             let bare = name.hasSuffix(".mustache") ? String(name.dropLast(9)) : name
-            if templates.has(bare) { return bare }
+            if templates.has(bare) || templates.isBroken(bare) { return bare }
             diagnostics.append(.error("template '\(name)' not found in templates/", at: page.location(ofKey: "template"),
                                       sourceLine: page.sourceLine(page.location(ofKey: "template").line)))
             return nil
         }
-        for folder in folderChain(page.sectionDirectory ?? "content") where templates.has(folder + "page") { return folder + "page" }
+        for folder in folderChain(page.sectionDirectory ?? "content")
+        where templates.has(folder + "page") || templates.isBroken(folder + "page") { return folder + "page" }
         return "page"
     }
 
     private func sectionTemplate(_ section: Section, diagnostics: inout [Diagnostic]) -> String? {
         if let index = section.index, let name = index.frontMatter.template {
             let bare = name.hasSuffix(".mustache") ? String(name.dropLast(9)) : name
-            if templates.has(bare) { return bare }
+            if templates.has(bare) || templates.isBroken(bare) { return bare }
             diagnostics.append(.error("template '\(name)' not found in templates/", at: index.location(ofKey: "template"),
                                       sourceLine: index.sourceLine(index.location(ofKey: "template").line)))
             return nil
         }
         if section.isRoot { return "home" }
-        for folder in folderChain(section.directory) where templates.has(folder + "section") { return folder + "section" }
+        for folder in folderChain(section.directory)
+        where templates.has(folder + "section") || templates.isBroken(folder + "section") { return folder + "section" }
         return "section"
     }
 

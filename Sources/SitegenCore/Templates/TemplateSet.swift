@@ -17,6 +17,9 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// By registered name (`page`, `blog/page`, `partials/head`, `head`).
     let sources: [String: Source]
+    /// Names whose file failed to parse (already reported): outputs that need them are skipped quietly instead of
+    /// adding a misleading "not found" for every page.
+    let broken: Set<String>
 
     /// Loads theme and site templates. `siteFiles` are site-relative paths under `templates/` with their texts.
     static func load(theme: [String: [UInt8]], siteFiles: [(path: String, text: String)], diagnostics: DiagnosticsEngine) -> TemplateSet {
@@ -29,10 +32,13 @@ struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var sources: [String: Source] = [:]
+        var broken: Set<String> = []
         for relative in files.keys.sorted() {
             let (path, text) = files[relative]!
             let name = String(relative.dropLast(".mustache".count))
             let tags = MustacheTagScanner.tags(in: text)
+            broken.insert(name)
+            if name.hasPrefix("partials/") { broken.insert(String(name.dropFirst("partials/".count))) }
             if let (message, position) = MustacheTagScanner.structureProblem(in: tags) {
                 diagnostics.emit(.error(message, at: SourceLocation(path: path, line: position.line, column: position.column),
                                         sourceLine: line(position.line, of: text)))
@@ -50,6 +56,8 @@ struct TemplateSet: Sendable {
                 diagnostics.emit(.error("template syntax error: \(error)", at: SourceLocation(path: path)))
                 continue
             }
+            broken.remove(name)
+            if name.hasPrefix("partials/") { broken.remove(String(name.dropFirst("partials/".count))) }
             let partials = tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.name.hasPrefix("*") }.map(\.name)
             let source = Source(path: path, text: text, partials: partials)
             library.register(template, named: name)
@@ -62,7 +70,7 @@ struct TemplateSet: Sendable {
                 }
             }
         }
-        let set = TemplateSet(library: library, sources: sources)
+        let set = TemplateSet(library: library, sources: sources, broken: broken)
         set.checkPartials(diagnostics: diagnostics)
         return set
     }
@@ -73,7 +81,7 @@ struct TemplateSet: Sendable {
             let source = sources[name]!
             guard reported.insert(source.path).inserted else { continue }
             for tag in MustacheTagScanner.tags(in: source.text) where (tag.kind == .partial || tag.kind == .parent) && !tag.name.hasPrefix("*") {
-                if sources[tag.name] == nil {
+                if sources[tag.name] == nil && !broken.contains(tag.name) {
                     diagnostics.emit(.error("partial '\(tag.name)' not found (looked for templates/\(tag.name).mustache and templates/partials/\(tag.name).mustache)",
                                             at: SourceLocation(path: source.path, line: tag.position.line, column: tag.position.column),
                                             sourceLine: line(tag.position.line, of: source.text)))
@@ -83,6 +91,19 @@ struct TemplateSet: Sendable {
     }
 
     func has(_ name: String) -> Bool { sources[name] != nil }
+
+    /// Whether an output needing `name`, or a partial it uses, must be skipped because that file did not parse.
+    func isBroken(_ name: String) -> Bool {
+        if broken.contains(name) { return true }
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if broken.contains(next) { return true }
+            pending.append(contentsOf: sources[next]?.partials ?? [])
+        }
+        return false
+    }
 
     /// The files a template reads, itself and every partial it reaches, for the dependency graph.
     func files(reachedFrom name: String) -> [String] {
