@@ -22,6 +22,27 @@ final class GoldenSiteTests: XCTestCase {
         }
     }
 
+    func testDraftsAndFuturePagesAppearOnlyWhenAskedFor() {
+        let temp = TemporaryDirectory()
+        let site = FixturePaths.fixtures + "/features/site"
+        let plain = OutputTree(reading: { _ = build(site, into: temp.sub("plain")); return temp.sub("plain") }())
+        XCTAssertNil(plain.files["blog/draft/index.html"])
+        XCTAssertNil(plain.files["blog/future/index.html"])
+        XCTAssertNil(plain.files["tags/hidden/index.html"])
+
+        var options = BuildOptions(siteDirectory: site, outputDirectory: temp.sub("all"), jobs: 2)
+        options.cacheDirectory = temp.sub("all.cache")
+        options.now = FixturePaths.fixedNow
+        options.drafts = true
+        options.future = true
+        XCTAssertTrue(SiteBuilder().build(options).succeeded)
+        let all = OutputTree(reading: temp.sub("all"))
+        XCTAssertNotNil(all.files["blog/draft/index.html"])
+        XCTAssertNotNil(all.files["blog/future/index.html"])
+        XCTAssertNotNil(all.files["tags/hidden/index.html"])
+        XCTAssertTrue(all.text("blog/index.html")!.contains("7 pages"))
+    }
+
     func testOutputDoesNotDependOnTheNumberOfThreads() {
         let temp = TemporaryDirectory()
         let site = FixturePaths.fixtures + "/features/site"

@@ -1,0 +1,36 @@
+import XCTest
+import SitegenCore
+import SitegenTestSupport
+
+/// The sites that ship with sitegen: the example site (its own documentation) and the `sitegen init` starter, both
+/// rendered by the built-in theme.
+final class ExampleSiteTests: XCTestCase {
+    func testExampleSiteBuildsWithoutWarnings() {
+        let temp = TemporaryDirectory()
+        var options = BuildOptions(siteDirectory: FixturePaths.packageRoot + "/site", outputDirectory: temp.sub("out"), jobs: 2)
+        options.cacheDirectory = temp.sub("cache")
+        let report = SiteBuilder().build(options)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.diagnostics.map(\.description), [])
+        XCTAssertGreaterThanOrEqual(report.contentPages, 20)
+        let tree = OutputTree(reading: temp.sub("out"))
+        for path in ["index.html", "docs/templates/index.html", "blog/page/3/index.html", "tags/index.html", "atom.xml",
+                     "sitemap.xml", "robots.txt", "404.html", "css/sitegen.css", "favicon.svg"] {
+            XCTAssertNotNil(tree.files[path], path)
+        }
+    }
+
+    /// The starter site with the default theme, compared file by file: a change to the theme shows up here.
+    func testStarterSiteWithTheDefaultThemeMatchesGoldenFiles() throws {
+        let temp = TemporaryDirectory()
+        try StarterSite.create(at: temp.sub("site"), fileSystem: LocalFileSystem())
+        var options = BuildOptions(siteDirectory: temp.sub("site"), outputDirectory: temp.sub("out"), jobs: 2)
+        options.now = FixturePaths.fixedNow
+        let report = SiteBuilder().build(options)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.diagnostics.map(\.description), [])
+        if let difference = GoldenTree.compare(actual: temp.sub("out"), golden: FixturePaths.fixtures + "/starter-expected") {
+            XCTFail(difference)
+        }
+    }
+}
