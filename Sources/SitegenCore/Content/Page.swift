@@ -6,13 +6,20 @@ public final class Page: @unchecked Sendable {
     public let sourcePath: String
     public let kind: Kind
     public let frontMatter: FrontMatter
-    /// The markdown body and the file line it starts on.
-    let body: String
+    /// The markdown body and the file line it starts on. Empty for a page restored from the build graph until its
+    /// body is needed again.
+    var body: String
     let bodyLine: Int
-    /// The whole file text, for showing source lines under diagnostics.
-    let fileText: String
+    /// The whole file text, for showing source lines under diagnostics; read again on demand for a restored page.
+    private var loadedFileText: String?
+    private let fileTextLoader: (@Sendable () -> String)?
     /// Where each front-matter key was written, in file coordinates, for diagnostics about values.
     let keyPositions: [String: TextPosition]
+    /// Warnings found while loading the file (unknown front matter keys), kept so an incremental build that does not
+    /// load the file again still reports them.
+    var loadDiagnostics: [Diagnostic] = []
+    /// The XXH3 hash of the file.
+    var sourceHash: UInt64 = 0
 
     /// Site-relative path of the section this page lists under ("content" for the root section). For a section's
     /// own `_index.md`, its parent section (nil for the home page).
@@ -23,6 +30,12 @@ public final class Page: @unchecked Sendable {
     var bundleFiles: [String] = []
     var rendered: RenderedMarkdown?
     var summaryHTML = ""
+    /// Whether `rendered.html` holds this build's body; false for a page restored from the graph, whose summary,
+    /// headings and links are known but whose HTML is rendered again only if an output needs it.
+    var hasHTML = false
+    /// The hash of everything the body render produced, and what that render read (with the facts' hashes).
+    var bodyHash: UInt64 = 0
+    var bodyDependencies: [Dependency] = []
 
     init(sourcePath: String, kind: Kind, frontMatter: FrontMatter, body: String, bodyLine: Int, fileText: String,
          keyPositions: [String: TextPosition]) {
@@ -31,8 +44,29 @@ public final class Page: @unchecked Sendable {
         self.frontMatter = frontMatter
         self.body = body
         self.bodyLine = bodyLine
-        self.fileText = fileText
+        self.loadedFileText = fileText
+        self.fileTextLoader = nil
         self.keyPositions = keyPositions
+    }
+
+    /// A page restored from the graph, whose text is read again only if a diagnostic needs a source line.
+    init(sourcePath: String, kind: Kind, frontMatter: FrontMatter, bodyLine: Int, keyPositions: [String: TextPosition],
+         fileTextLoader: @escaping @Sendable () -> String) {
+        self.sourcePath = sourcePath
+        self.kind = kind
+        self.frontMatter = frontMatter
+        self.body = ""
+        self.bodyLine = bodyLine
+        self.loadedFileText = nil
+        self.fileTextLoader = fileTextLoader
+        self.keyPositions = keyPositions
+    }
+
+    var fileText: String {
+        if let loadedFileText { return loadedFileText }
+        let text = fileTextLoader?() ?? ""
+        loadedFileText = text
+        return text
     }
 
     /// The folder of the source file (`content/blog`).

@@ -110,11 +110,12 @@ public struct SiteBuilder: Sendable {
         var markdownOptions = MarkdownOptions()
         markdownOptions.unsafeHTML = config.unsafeHTML
         markdownOptions.smartPunctuation = config.smartPunctuation
-        BodyRenderer(model: model, markdown: MarkdownRenderer(options: markdownOptions), jobs: options.jobs, strict: options.strict)
-            .render(diagnostics: diagnostics)
+        BodyRenderer(model: model, markdown: MarkdownRenderer(options: markdownOptions), jobs: options.jobs)
+            .render(model.pagesBySource.keys.sorted().map { model.pagesBySource[$0]! })
+        LinkChecker(model: model, strict: options.strict).check(diagnostics: diagnostics)
         phase("markdown")
         let assets = AssetCatalog(themeFiles: BuiltinTheme.files, siteAssets: inventory.assets)
-        let values = SiteValues(model: model, data: data, dataDependencies: inventory.data.map { .file($0) }, jobs: options.jobs)
+        let values = SiteValues(model: model, data: data, jobs: options.jobs)
         let rendered = OutputRenderer(model: model, values: values, templates: templates, assets: assets.urls,
                                       hasStaticRobots: inventory.staticFiles.contains("static/robots.txt"), jobs: options.jobs)
             .render(diagnostics: diagnostics)

@@ -1,26 +1,97 @@
-import Foundation
-
-/// Something a render read. The incremental graph stores these with the hash of what was read, and re-renders an
-/// output only when one of them changed (llbuild calls this a key).
-public enum Dependency: Hashable, Sendable, Codable {
-    /// The bytes of an input file (site-relative path; theme files as `(theme)/name`).
+/// Something a render read. The incremental graph stores each output's dependencies with the hash of what was read
+/// (a fact), and re-renders the output only when one of those facts changed (llbuild calls this a key).
+public enum Dependency: Hashable, Sendable {
+    /// The bytes of an input file that is copied or read as a whole (static files, assets).
     case file(String)
-    /// A top-level key of `sitegen.toml` (`title`, `build`, `extra`, ...).
+    /// A template name as the lookup resolved it: its file (site or theme) and text, or its absence. Recording the
+    /// names a lookup tried means that adding an override (`templates/blog/page.mustache`) re-renders exactly the
+    /// outputs that would now pick it.
+    case template(String)
+    /// A top-level key of `sitegen.toml` that is not part of the build signature (`title`, `menu`, `extra`, ...).
     case config(String)
-    /// A page's summary record (title, date, URL, tags, summary, ...), apart from its body.
+    /// Everything a page's own output shows of it: its source, rendered body, URL, section and bundle files.
+    case pageSelf(String)
+    /// A page's summary record (title, date, URL, tags, summary, ...), apart from its body: what lists show.
     case pageSummary(String)
-    /// The members and order of a section's list, and its subsections.
+    /// The URL of a page (or its absence), read by bodies that link to it.
+    case pageURL(String)
+    /// The URL of a non-markdown file of `content/` (or its absence), read by bodies that link to it.
+    case resourceURL(String)
+    /// The members and order of a section's list, its subsections and its URL.
     case sectionList(String)
-    /// The terms of a taxonomy.
+    /// The terms of a taxonomy, with their counts.
     case taxonomyTerms(String)
     /// The pages of one term of a taxonomy.
     case termPages(taxonomy: String, term: String)
-    /// The heading ids of a page, read by links that point at an anchor in it.
-    case pageAnchors(String)
     /// The site-wide list of newest pages.
     case recentPages
-    /// A published asset's URL.
+    /// The data files, all together (`site.data`).
+    case data
+    /// A published asset's URL, or its absence.
     case asset(String)
+
+    /// The key as stored in the graph: a kind, a colon, the argument.
+    public var key: String {
+        switch self {
+        case .file(let p): return "file:" + p
+        case .template(let n): return "template:" + n
+        case .config(let k): return "config:" + k
+        case .pageSelf(let p): return "page:" + p
+        case .pageSummary(let p): return "summary:" + p
+        case .pageURL(let p): return "url:" + p
+        case .resourceURL(let p): return "resource:" + p
+        case .sectionList(let d): return "section:" + d
+        case .taxonomyTerms(let t): return "terms:" + t
+        case .termPages(let t, let term): return "term:" + t + "/" + term
+        case .recentPages: return "recent:"
+        case .data: return "data:"
+        case .asset(let a): return "asset:" + a
+        }
+    }
+
+    /// Parses a stored key; nil for a key this version does not know (an old graph is then rebuilt).
+    public init?(key: String) {
+        guard let colon = key.firstIndex(of: ":") else { return nil }
+        let kind = key[..<colon]
+        let argument = String(key[key.index(after: colon)...])
+        switch kind {
+        case "file": self = .file(argument)
+        case "template": self = .template(argument)
+        case "config": self = .config(argument)
+        case "page": self = .pageSelf(argument)
+        case "summary": self = .pageSummary(argument)
+        case "url": self = .pageURL(argument)
+        case "resource": self = .resourceURL(argument)
+        case "section": self = .sectionList(argument)
+        case "terms": self = .taxonomyTerms(argument)
+        case "term":
+            guard let slash = argument.firstIndex(of: "/") else { return nil }
+            self = .termPages(taxonomy: String(argument[..<slash]), term: String(argument[argument.index(after: slash)...]))
+        case "recent": self = .recentPages
+        case "data": self = .data
+        case "asset": self = .asset(argument)
+        default: return nil
+        }
+    }
+
+    /// Why an output that read this had to be rendered again, as `--explain` says it.
+    public var changeDescription: String {
+        switch self {
+        case .file(let p): return "\(p) changed"
+        case .template(let n): return "template '\(n)' changed"
+        case .config(let k): return "config key '\(k)' changed"
+        case .pageSelf(let p): return "\(p) changed"
+        case .pageSummary(let p): return "the summary of \(p) changed"
+        case .pageURL(let p): return "the URL of linked page \(p) changed"
+        case .resourceURL(let p): return "the URL of linked file \(p) changed"
+        case .sectionList(let d): return "the list of \(d) changed"
+        case .taxonomyTerms(let t): return "the terms of taxonomy '\(t)' changed"
+        case .termPages(let t, let term): return "the pages of \(t) '\(term)' changed"
+        case .recentPages: return "the list of recent pages changed"
+        case .data: return "a data file changed"
+        case .asset(let a): return "asset '\(a)' changed"
+        }
+    }
 }
 
 /// Collects what one render reads. Each render has its own recorder, so recording needs no lock.
@@ -32,7 +103,5 @@ public final class DependencyRecorder: @unchecked Sendable {
     public func record(_ dependency: Dependency) { dependencies.insert(dependency) }
 
     /// The dependencies in a stable order, for storing and for `--explain`.
-    public var sorted: [Dependency] {
-        dependencies.sorted { String(describing: $0) < String(describing: $1) }
-    }
+    public var sorted: [Dependency] { dependencies.sorted { $0.key < $1.key } }
 }

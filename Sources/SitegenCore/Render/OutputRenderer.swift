@@ -73,21 +73,21 @@ struct OutputRenderer {
         let source: String
         switch job {
         case .page(let page):
-            guard let name = pageTemplate(page, diagnostics: &diagnostics) else { return nil }
+            guard let name = pageTemplate(page, recorder: recorder, diagnostics: &diagnostics) else { return nil }
             templateName = name
             urlPath = page.urlPath
             source = page.sourcePath
-            recorder.record(.file(page.sourcePath))
+            recorder.record(.pageSelf(page.sourcePath))
             root["page"] = pageObject(page, recorder: recorder)
             root["is_page"] = true
         case .section(let section, let number):
-            guard let name = sectionTemplate(section, diagnostics: &diagnostics) else { return nil }
+            guard let name = sectionTemplate(section, recorder: recorder, diagnostics: &diagnostics) else { return nil }
             templateName = name
             let size = section.index?.frontMatter.paginate ?? model.config.paginate
             let paginator = Paginator(baseURLPath: section.urlPath, pageCount: section.pages.count, size: size)
             urlPath = paginator.urlPath(ofPage: number)
             source = section.index?.sourcePath ?? "content"
-            if let index = section.index { recorder.record(.file(index.sourcePath)) }
+            if let index = section.index { recorder.record(.pageSelf(index.sourcePath)) }
             root["section"] = sectionObject(section, paginator: paginator, number: number, recorder: recorder)
             root[section.isRoot ? "is_home" : "is_section"] = true
         case .taxonomy(let taxonomy):
@@ -141,7 +141,7 @@ struct OutputRenderer {
                                       at: location))
             return nil
         }
-        for path in templates.files(reachedFrom: templateName) { recorder.record(.file(path)) }
+        for name in templates.names(reachedFrom: templateName) { recorder.record(.template(name)) }
         let text = templates.render(templateName, context: root)
         for asset in Set(missingAssets.names).sorted() {
             let location = templates.locate(asset) ?? SourceLocation(path: templates.sources[templateName]?.path ?? templateName)
@@ -153,30 +153,38 @@ struct OutputRenderer {
 
     // MARK: Templates
 
-    private func pageTemplate(_ page: Page, diagnostics: inout [Diagnostic]) -> String? {
+    /// The template of a page: front matter `template`, else `<section-path>/page` from the page's section up to the
+    /// top, else `page`. Every name tried is recorded, found or not.
+    private func pageTemplate(_ page: Page, recorder: DependencyRecorder, diagnostics: inout [Diagnostic]) -> String? {
         if let name = page.frontMatter.template {
             let bare = name.hasSuffix(".mustache") ? String(name.dropLast(9)) : name
+            recorder.record(.template(bare))
             if templates.has(bare) || templates.isBroken(bare) { return bare }
             diagnostics.append(.error("template '\(name)' not found in templates/", at: page.location(ofKey: "template"),
                                       sourceLine: page.sourceLine(page.location(ofKey: "template").line)))
             return nil
         }
-        for folder in folderChain(page.sectionDirectory ?? "content")
-        where templates.has(folder + "page") || templates.isBroken(folder + "page") { return folder + "page" }
+        for folder in folderChain(page.sectionDirectory ?? "content") {
+            recorder.record(.template(folder + "page"))
+            if templates.has(folder + "page") || templates.isBroken(folder + "page") { return folder + "page" }
+        }
         return "page"
     }
 
-    private func sectionTemplate(_ section: Section, diagnostics: inout [Diagnostic]) -> String? {
+    private func sectionTemplate(_ section: Section, recorder: DependencyRecorder, diagnostics: inout [Diagnostic]) -> String? {
         if let index = section.index, let name = index.frontMatter.template {
             let bare = name.hasSuffix(".mustache") ? String(name.dropLast(9)) : name
+            recorder.record(.template(bare))
             if templates.has(bare) || templates.isBroken(bare) { return bare }
             diagnostics.append(.error("template '\(name)' not found in templates/", at: index.location(ofKey: "template"),
                                       sourceLine: index.sourceLine(index.location(ofKey: "template").line)))
             return nil
         }
         if section.isRoot { return "home" }
-        for folder in folderChain(section.directory)
-        where templates.has(folder + "section") || templates.isBroken(folder + "section") { return folder + "section" }
+        for folder in folderChain(section.directory) {
+            recorder.record(.template(folder + "section"))
+            if templates.has(folder + "section") || templates.isBroken(folder + "section") { return folder + "section" }
+        }
         return "section"
     }
 

@@ -10,13 +10,13 @@ final class SiteValues: @unchecked Sendable {
     private(set) var site: [String: Any] = [:]
     private(set) var siteDependencies: [String: [Dependency]] = [:]
 
-    init(model: SiteModel, data: [String: Any], dataDependencies: [Dependency], jobs: Int) {
+    init(model: SiteModel, data: [String: Any], jobs: Int) {
         self.model = model
         self.config = model.config
         let all = model.pagesBySource.keys.sorted()
         let built = parallelMap(all, jobs: jobs) { [model] path in SiteValues.summary(of: model.pagesBySource[path]!, model: model) }
         for (path, summary) in zip(all, built) { summaries[path] = summary }
-        buildSite(data: data, dataDependencies: dataDependencies)
+        buildSite(data: data)
     }
 
     func url(_ urlPath: String) -> String { config.basePath + urlPath }
@@ -87,7 +87,7 @@ final class SiteValues: @unchecked Sendable {
         }
     }
 
-    private func buildSite(data: [String: Any], dataDependencies: [Dependency]) {
+    private func buildSite(data: [String: Any]) {
         var values = ValueMap()
         var deps: [String: [Dependency]] = [:]
         func put(_ key: String, _ value: String, _ dependency: Dependency) {
@@ -120,7 +120,7 @@ final class SiteValues: @unchecked Sendable {
         deps["copyright_year"] = [.recentPages]
 
         values["data"] = data
-        deps["data"] = dataDependencies
+        deps["data"] = [.data]
         if !config.extra.isEmpty { values["extra"] = templateValue(config.extra) }
         deps["extra"] = [.config("extra")]
         if config.feeds { values["feed_url"] = url("/atom.xml") }

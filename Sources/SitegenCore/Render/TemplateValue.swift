@@ -1,8 +1,11 @@
 import Mustache
 
-/// A map of template values whose reads are recorded: the first time a template looks up one of its keys, the
-/// dependency for that key is noted in the render's recorder. This is how a list page comes to depend on exactly the
-/// page summaries it shows, and a page on its neighbours only if its template shows them.
+/// A map of template values whose reads are recorded: when a template looks up one of its keys, the dependency for
+/// that key is noted in the render's recorder. This is how a list page comes to depend on exactly the page
+/// summaries it shows, and a page on its neighbours only if its template shows them.
+///
+/// A lookup that finds nothing is recorded too: `{{#page.previous}}` on the newest page reads "no previous page",
+/// and a page added before it later must re-render it.
 struct RecordedObject: MustacheParent {
     let values: [String: Any]
     /// The dependency of a key read; keys without one fall back to `dependency`.
@@ -18,13 +21,12 @@ struct RecordedObject: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        guard let value = values[name] else { return nil }
         if let specific = keyDependencies[name] {
             for dependency in specific { recorder.record(dependency) }
         } else if let dependency {
             recorder.record(dependency)
         }
-        return value
+        return values[name]
     }
 }
 

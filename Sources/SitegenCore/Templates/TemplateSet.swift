@@ -105,17 +105,25 @@ struct TemplateSet: Sendable {
         return false
     }
 
-    /// The files a template reads, itself and every partial it reaches, for the dependency graph.
-    func files(reachedFrom name: String) -> [String] {
+    /// The template names a render of `name` reads: itself and every partial it reaches, for the dependency graph.
+    func names(reachedFrom name: String) -> [String] {
         var seen: Set<String> = []
         var pending = [name]
-        var paths: [String] = []
         while let next = pending.popLast() {
-            guard seen.insert(next).inserted, let source = sources[next] else { continue }
-            paths.append(source.path)
-            pending.append(contentsOf: source.partials)
+            guard seen.insert(next).inserted else { continue }
+            pending.append(contentsOf: sources[next]?.partials ?? [])
         }
-        return paths.sorted()
+        return seen.sorted()
+    }
+
+    /// The fact behind `Dependency.template(name)`: which file the name resolves to and its text, or 0 when no
+    /// file has that name.
+    func fingerprint(of name: String) -> UInt64 {
+        guard let source = sources[name] else { return broken.contains(name) ? 1 : 0 }
+        let hasher = StableHasher()
+        hasher.combine(source.path)
+        hasher.combine(source.text)
+        return hasher.finalize()
     }
 
     /// Where a helper argument such as an asset name is first written in any template, for pointing a diagnostic

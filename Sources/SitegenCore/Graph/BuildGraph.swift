@@ -1,0 +1,169 @@
+/// Everything a build leaves for the next one: what each input was, what each page produced, what each output read.
+///
+/// Stored as `SITE/.sitegen/graph.bin` (the cache folder is configurable), written atomically at the end of a
+/// successful build. Layout, all integers little-endian:
+///
+///     offset  size  field
+///     0       8     magic "SGGRAPH\0"
+///     8       4     format version (`BuildGraph.formatVersion`)
+///     12      4     reserved, 0
+///     16      8     XXH3-64 of the payload
+///     24      8     payload length in bytes
+///     32      ...   payload
+///
+///     payload:
+///       u64 signature             build signature (`BuildSignature`): a different one means a full build
+///       i64 buildStart            wall-clock nanoseconds when the build that wrote this file started
+///       i64 nextPublication       seconds since 1970 when the first future-dated page goes live (Int64.max: none)
+///       str outputDirectory       the output folder, site-relative when inside the site
+///       u32 n, n × input          path:str, size:u64, mtime:i64, inode:u64, hash:u64
+///       u32 n, n × output         path:str, source:str, hash:u64, u32 m, m × (dependency key:str, fact hash:u64)
+///       u32 n, n × diagnostic     the warnings of that build, repeated by a build that has nothing to do
+///       u64 pagesLength, then u32 n, n × page record (`PageRecord`), decoded only when a build needs them
+///
+/// A string (`str`) is a u32 byte count and UTF-8 bytes. Any mismatch (magic, version, checksum, length, a count
+/// that does not fit, a key this version does not know) makes the whole file unusable: the build says so in one
+/// warning line and starts over, as ninja's build log does.
+struct BuildGraph {
+    static let formatVersion: UInt32 = 1
+    static let fileName = "graph.bin"
+    private static let magic: [UInt8] = Array("SGGRAPH\0".utf8)
+
+    struct InputRecord: Equatable {
+        var stamp: FileStamp
+        var hash: UInt64
+    }
+
+    struct OutputRecord {
+        var source: String
+        var hash: UInt64
+        var dependencies: [(key: String, hash: UInt64)]
+    }
+
+    var signature: UInt64 = 0
+    var buildStart: Int64 = 0
+    var nextPublication: Int64 = .max
+    var outputDirectory = ""
+    var inputs: [String: InputRecord] = [:]
+    var outputs: [String: OutputRecord] = [:]
+    var diagnostics: [Diagnostic] = []
+    /// Page records by source path; `nil` until `loadPages()` decodes them.
+    private(set) var pages: [String: PageRecord]?
+    private var encodedPages: ArraySlice<UInt8> = []
+
+    init() {}
+
+    init(pages: [String: PageRecord]) { self.pages = pages }
+
+    /// Decodes the page records the first time a build needs them; a no-op build never does.
+    mutating func loadPages() throws(GraphDecodingError) -> [String: PageRecord] {
+        if let pages { return pages }
+        var reader = ByteReader(Array(encodedPages))
+        var decoded: [String: PageRecord] = [:]
+        let count = try reader.readCount(minimumItemSize: 64)
+        decoded.reserveCapacity(count)
+        for _ in 0..<count {
+            let record = try PageRecord(from: &reader)
+            decoded[record.sourcePath] = record
+        }
+        guard reader.isAtEnd else { throw GraphDecodingError(description: "trailing bytes after the page records") }
+        pages = decoded
+        encodedPages = []
+        return decoded
+    }
+
+    func encoded() -> [UInt8] {
+        var payload = ByteWriter(capacity: 1 << 16)
+        payload.write(signature)
+        payload.write(buildStart)
+        payload.write(nextPublication)
+        payload.write(outputDirectory)
+        payload.write(count: inputs.count)
+        for path in inputs.keys.sorted() {
+            let input = inputs[path]!
+            payload.write(path)
+            payload.write(input.stamp.size)
+            payload.write(input.stamp.mtime)
+            payload.write(input.stamp.inode)
+            payload.write(input.hash)
+        }
+        payload.write(count: outputs.count)
+        for path in outputs.keys.sorted() {
+            let output = outputs[path]!
+            payload.write(path)
+            payload.write(output.source)
+            payload.write(output.hash)
+            payload.write(count: output.dependencies.count)
+            for dependency in output.dependencies {
+                payload.write(dependency.key)
+                payload.write(dependency.hash)
+            }
+        }
+        payload.write(count: diagnostics.count)
+        for diagnostic in diagnostics { diagnostic.encode(into: &payload) }
+        var pageBytes = ByteWriter(capacity: 1 << 16)
+        let records = pages ?? [:]
+        pageBytes.write(count: records.count)
+        for path in records.keys.sorted() { records[path]!.encode(into: &pageBytes) }
+        payload.write(UInt64(pageBytes.bytes.count))
+        payload.append(pageBytes.bytes)
+
+        var file = ByteWriter(capacity: payload.bytes.count + 32)
+        file.append(Self.magic)
+        file.write(Self.formatVersion)
+        file.write(UInt32(0))
+        file.write(XXH3.hash(payload.bytes))
+        file.write(UInt64(payload.bytes.count))
+        file.append(payload.bytes)
+        return file.bytes
+    }
+
+    init(decoding bytes: [UInt8]) throws(GraphDecodingError) {
+        var header = ByteReader(bytes)
+        guard bytes.count >= 32, Array(try header.readBytes(8)) == Self.magic else {
+            throw GraphDecodingError(description: "not a sitegen build graph")
+        }
+        let version = try header.readUInt32()
+        guard version == Self.formatVersion else {
+            throw GraphDecodingError(description: "it was written in format \(version), this sitegen reads format \(Self.formatVersion)")
+        }
+        _ = try header.readUInt32()
+        let checksum = try header.readUInt64()
+        let length = try header.readUInt64()
+        guard length == UInt64(bytes.count - 32) else { throw GraphDecodingError(description: "it is truncated") }
+        guard XXH3.hash(bytes[32...]) == checksum else { throw GraphDecodingError(description: "its checksum does not match") }
+
+        var reader = ByteReader(bytes, offset: 32)
+        signature = try reader.readUInt64()
+        buildStart = try reader.readInt64()
+        nextPublication = try reader.readInt64()
+        outputDirectory = try reader.readString()
+        let inputCount = try reader.readCount(minimumItemSize: 36)
+        inputs.reserveCapacity(inputCount)
+        for _ in 0..<inputCount {
+            let path = try reader.readString()
+            let stamp = FileStamp(size: try reader.readUInt64(), mtime: try reader.readInt64(), inode: try reader.readUInt64())
+            inputs[path] = InputRecord(stamp: stamp, hash: try reader.readUInt64())
+        }
+        let outputCount = try reader.readCount(minimumItemSize: 20)
+        outputs.reserveCapacity(outputCount)
+        for _ in 0..<outputCount {
+            let path = try reader.readString()
+            let source = try reader.readString()
+            let hash = try reader.readUInt64()
+            var dependencies: [(key: String, hash: UInt64)] = []
+            let dependencyCount = try reader.readCount(minimumItemSize: 12)
+            dependencies.reserveCapacity(dependencyCount)
+            for _ in 0..<dependencyCount {
+                let key = try reader.readString()
+                guard Dependency(key: key) != nil else { throw GraphDecodingError(description: "unknown dependency '\(key)'") }
+                dependencies.append((key, try reader.readUInt64()))
+            }
+            outputs[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies)
+        }
+        for _ in 0..<(try reader.readCount()) { diagnostics.append(try Diagnostic(from: &reader)) }
+        let pagesLength = Int(try reader.readUInt64())
+        encodedPages = try reader.readBytes(pagesLength)
+        guard reader.isAtEnd else { throw GraphDecodingError(description: "trailing bytes") }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The current value (a hash) of every kind of dependency, computed on demand and remembered for the build.
+///
+/// An output is clean when every dependency it recorded last time still has the hash it had then. Facts are derived
+/// from this build's site model, so a fact about a list (a section's pages, a term's pages) changes only when what
+/// the list shows changes: that is the early cutoff that keeps a body edit from re-rendering every list page.
+final class FactTable: @unchecked Sendable {
+    private let inputHashes: [String: UInt64]
+    private let templates: TemplateSet
+    private let configTable: DataTable
+    private let model: SiteModel
+    private let values: SiteValues
+    private let assetURLs: [String: String]
+    private let dataFiles: [String]
+    private let lock = NSLock()
+    private var memo: [String: UInt64] = [:]
+
+    init(inputHashes: [String: UInt64], templates: TemplateSet, configTable: DataTable, model: SiteModel,
+         values: SiteValues, assetURLs: [String: String], dataFiles: [String]) {
+        self.inputHashes = inputHashes
+        self.templates = templates
+        self.configTable = configTable
+        self.model = model
+        self.values = values
+        self.assetURLs = assetURLs
+        self.dataFiles = dataFiles
+    }
+
+    func hash(_ dependency: Dependency) -> UInt64 {
+        let key = dependency.key
+        lock.lock()
+        if let known = memo[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let value = compute(dependency)
+        lock.lock()
+        memo[key] = value
+        lock.unlock()
+        return value
+    }
+
+    /// The dependencies with their current hashes, as an output or a body records them.
+    func facts(_ dependencies: [Dependency]) -> [(key: String, hash: UInt64)] {
+        dependencies.map { ($0.key, hash($0)) }
+    }
+
+    /// The first recorded dependency whose fact changed, or nil when all still hold.
+    func firstChange(in recorded: [(key: String, hash: UInt64)]) -> Dependency? {
+        for (key, stored) in recorded {
+            guard let dependency = Dependency(key: key) else { return .file(key) }
+            if hash(dependency) != stored { return dependency }
+        }
+        return nil
+    }
+
+    private func compute(_ dependency: Dependency) -> UInt64 {
+        let hasher = StableHasher()
+        switch dependency {
+        case .file(let path):
+            if let hash = inputHashes[path] { return hash }
+            if path.hasPrefix(TemplateSet.themePrefix), let bytes = BuiltinTheme.files[String(path.dropFirst(TemplateSet.themePrefix.count))] {
+                return XXH3.hash(bytes)
+            }
+            return 0
+        case .template(let name):
+            return templates.fingerprint(of: name)
+        case .config(let key):
+            guard let value = configTable[key] else { return 0 }
+            hasher.combine(value)
+        case .pageSelf(let path):
+            guard let page = model.pagesBySource[path] else { return 0 }
+            hasher.combine(page.sourceHash)
+            hasher.combine(page.bodyHash)
+            hasher.combine(page.urlPath)
+            hasher.combine(page.sectionDirectory ?? "")
+            hasher.combine(page.bundleFiles.count)
+            for file in page.bundleFiles { hasher.combine(file) }
+        case .pageSummary(let path):
+            guard let summary = values.summaries[path] else { return 0 }
+            hasher.combine(any: summary)
+        case .pageURL(let path):
+            guard let page = model.pagesBySource[path] else { return model.failedSources.contains(path) ? 1 : 0 }
+            hasher.combine(page.urlPath)
+        case .resourceURL(let path):
+            guard let url = model.resourceURLs[path] else { return 0 }
+            hasher.combine(url)
+        case .sectionList(let directory):
+            guard let section = model.sections[directory] else { return 0 }
+            hasher.combine(section.urlPath)
+            hasher.combine(section.pages.count)
+            for page in section.pages { hasher.combine(page.sourcePath) }
+            hasher.combine(section.subsections.count)
+            for sub in section.subsections { hasher.combine(sub.directory) }
+            hasher.combine(section.index?.frontMatter.paginate ?? model.config.paginate)
+            hasher.combine(model.hasFeed(section))
+        case .taxonomyTerms(let name):
+            guard let taxonomy = model.taxonomies.first(where: { $0.name == name }) else { return 0 }
+            hasher.combine(taxonomy.terms.count)
+            for term in taxonomy.terms {
+                hasher.combine(term.slug)
+                hasher.combine(term.name)
+                hasher.combine(term.pages.count)
+            }
+        case .termPages(let name, let slug):
+            guard let term = model.taxonomies.first(where: { $0.name == name })?.terms.first(where: { $0.slug == slug }) else { return 0 }
+            hasher.combine(term.name)
+            hasher.combine(term.pages.count)
+            for page in term.pages { hasher.combine(page.sourcePath) }
+        case .recentPages:
+            for page in model.recentPages(5) { hasher.combine(page.sourcePath) }
+            hasher.combine(model.pages.compactMap { $0.frontMatter.date }.max()?.year ?? 0)
+        case .data:
+            for path in dataFiles {
+                hasher.combine(path)
+                hasher.combine(inputHashes[path] ?? 0)
+            }
+        case .asset(let name):
+            guard let url = assetURLs[name] else { return 0 }
+            hasher.combine(url)
+        }
+        return hasher.finalize()
+    }
+}
