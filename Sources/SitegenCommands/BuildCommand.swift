@@ -41,6 +41,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print a machine-readable JSON report on stdout, and nothing else.")
     var json = false
 
+    @Flag(help: "Say why each output was rendered or copied again.")
+    var explain = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -52,6 +55,7 @@ struct BuildCommand: ParsableCommand {
         options.future = future
         options.baseURL = baseURL
         options.strict = strict
+        options.explain = explain
         let progress = ProgressLine(enabled: !json && !quiet && Terminal.stderrIsTerminal)
         options.progress = { phase in progress.update(phase) }
         let report = SiteBuilder().build(options)
@@ -65,6 +69,10 @@ struct BuildCommand: ParsableCommand {
             for diagnostic in report.diagnostics where !(quiet && diagnostic.severity == .note) {
                 Terminal.err(printer.format(diagnostic))
             }
+            if explain {
+                if let reason = report.fullBuildReason { Terminal.err("explain: full build: \(reason)") }
+                for item in report.explanations { Terminal.err("explain: \(item.output): \(item.reason)") }
+            }
             if !quiet || !report.succeeded { Terminal.err(summary(report)) }
         }
         if !report.succeeded { throw ExitCode(1) }
@@ -75,8 +83,9 @@ struct BuildCommand: ParsableCommand {
         guard report.succeeded else {
             return "Build failed: \(counts). Nothing was written; the previous output is unchanged."
         }
-        let time = String(format: "%.2f s", report.seconds)
+        let time = report.seconds < 1 ? String(format: "%.0f ms", report.seconds * 1000) : String(format: "%.2f s", report.seconds)
         return "Built \(plural(report.contentPages, "page")) into \(displayPath(report.outputDirectory)): "
+            + "\(report.pagesRendered) rendered, \(report.pagesSkipped) up to date; "
             + "\(plural(report.outputs, "output")) (\(report.outputsWritten) written, \(report.outputsUnchanged) unchanged, "
             + "\(report.outputsDeleted) deleted), \(counts), \(time)"
     }

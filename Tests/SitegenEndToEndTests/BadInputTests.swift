@@ -63,7 +63,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(first.succeeded, first.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: line)
         XCTAssertEqual(first.diagnostics.map(\.description), [], file: file, line: line)
         let before = OutputTree(reading: site + "/public", fileSystem: fileSystem)
-        let manifest = try fileSystem.read(site + "/.sitegen/outputs.txt")
+        let manifest = try fileSystem.read(site + "/.sitegen/graph.bin")
         XCTAssertFalse(before.files.isEmpty, file: file, line: line)
 
         try change(site, fileSystem)
@@ -72,7 +72,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertGreaterThan(second.errorCount, 0, file: file, line: line)
         XCTAssertNil(before.difference(from: OutputTree(reading: site + "/public", fileSystem: fileSystem)),
                      "a failed build must leave the previous output as it was", file: file, line: line)
-        XCTAssertEqual(try fileSystem.read(site + "/.sitegen/outputs.txt"), manifest, file: file, line: line)
+        XCTAssertEqual(try fileSystem.read(site + "/.sitegen/graph.bin"), manifest, file: file, line: line)
         return second.diagnostics.map(\.description)
     }
 
@@ -168,6 +168,7 @@ final class BadInputTests: XCTestCase {
     func testUnreadableFile() throws {
         let fs = InMemoryFileSystem()
         let found = try diagnosticsAfterBreaking({ site, fs in
+            try fs.writeAtomically(Array("---\ntitle: B2\n---\nNew body.\n".utf8), to: site + "/content/b.md")
             (fs as! InMemoryFileSystem).makeUnreadable(site + "/content/b.md")
         }, fileSystem: fs, root: "/site")
         XCTAssertEqual(found, ["content/b.md:1:1: error: cannot read file: /site/content/b.md: Permission denied"])

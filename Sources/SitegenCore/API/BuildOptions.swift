@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Broken links and anchors are errors instead of warnings.
     public var strict = false
+    /// Fill the report's `explanations`: why each rendered or copied output was produced again.
+    public var explain = false
     /// Threads for parsing and rendering; the core count by default.
     public var jobs: Int
     /// The instant "future-dated" is measured against, in seconds since 1970; the current time when nil. Tests fix

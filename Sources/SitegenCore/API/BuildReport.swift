@@ -10,12 +10,22 @@ public struct BuildReport: Sendable, Codable {
     /// The build produced its output (no error was found).
     public var succeeded: Bool
     public var outputDirectory: String
+    /// Why every output was considered dirty (no cache, or a changed signature); nil for an incremental build.
+    public var fullBuildReason: String?
     /// Input files found.
     public var inputsScanned = 0
+    /// Input files read and hashed because their stamp changed (or they were racily clean, or new).
+    public var inputsHashed = 0
     /// Markdown files of `content/` that are published.
     public var contentPages = 0
+    /// Markdown files parsed in this build (the others came from the build graph).
+    public var pagesParsed = 0
+    /// Markdown bodies rendered to HTML in this build.
+    public var bodiesRendered = 0
     /// Templated outputs rendered (pages, lists, feeds, ...).
     public var pagesRendered = 0
+    /// Templated outputs whose recorded reads were all unchanged, so they were not rendered.
+    public var pagesSkipped = 0
     /// Files produced by the build, rendered or copied.
     public var outputs = 0
     public var outputsWritten = 0
@@ -24,6 +34,8 @@ public struct BuildReport: Sendable, Codable {
     public var phases: [Phase] = []
     public var seconds = 0.0
     public var diagnostics: [Diagnostic] = []
+    /// With `BuildOptions.explain`: each output produced again and why.
+    public var explanations: [Explanation] = []
 
     public init(succeeded: Bool, outputDirectory: String) {
         self.succeeded = succeeded

@@ -22,9 +22,25 @@ struct ContentLoader {
         var pages: [Page] = []
         for (page, found) in results {
             diagnostics.emit(contentsOf: found)
-            if let page { pages.append(page) }
+            if let page {
+                page.loadDiagnostics = found
+                pages.append(page)
+            }
         }
         return pages
+    }
+
+    /// Reads the markdown body of a page restored from the build graph, whose file did not change, when one of its
+    /// outputs must be rendered again. Returns false (and reports) when the file can no longer be read.
+    func loadBody(of page: Page, diagnostics: DiagnosticsEngine) -> Bool {
+        do {
+            let text = try TextDecoding.decode(try fileSystem.read(joinPath(root, page.sourcePath)))
+            page.body = try FrontMatterSplitter.split(text).body
+            return true
+        } catch {
+            diagnostics.emit(.error("cannot read file again: \(error)", at: SourceLocation(path: page.sourcePath)))
+            return false
+        }
     }
 
     private func loadPage(_ path: String, diagnostics: inout [Diagnostic]) -> Page? {

@@ -2,9 +2,10 @@ import Foundation
 
 /// Builds a site: the one entry point of the engine.
 ///
-/// The phases run in the order of the data flow (load, scan, parse, organize, render bodies, render outputs,
-/// write); each is its own type, and this one only sequences and times them. A build that finds any error writes
-/// nothing at all, so the previous output and cache stay exactly as they were.
+/// The phases run in the order of the data flow (load, scan, hash, parse, organize, render bodies, plan outputs,
+/// render what is dirty, write); each is its own type, and this one only sequences and times them. The build graph
+/// of the previous build decides what can be skipped; without one, everything is dirty and the same code does a
+/// clean build. A build that finds any error writes nothing, so the previous output and graph stay as they were.
 public struct SiteBuilder: Sendable {
     public let fileSystem: FileSystem
 
@@ -13,51 +14,319 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build(_ options: BuildOptions) -> BuildReport {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var phases: [BuildReport.Phase] = []
-        var last = start
-        let upcoming = ["scanning", "loading templates", "parsing content", "rendering markdown", "rendering pages", "writing"]
-        func phase(_ name: String) {
-            let now = clock.now
-            phases.append(BuildReport.Phase(name: name, seconds: (now - last).seconds))
-            last = now
-            if phases.count <= upcoming.count { options.progress?(upcoming[phases.count - 1]) }
-        }
-        let diagnostics = DiagnosticsEngine(warningsAsErrors: options.strict)
-        let root = options.siteDirectory
-        var report = BuildReport(succeeded: false, outputDirectory: options.outputDirectory ?? joinPath(root, "public"))
-        func finish() -> BuildReport {
-            report.diagnostics = diagnostics.all
-            report.succeeded = !diagnostics.hasErrors
-            report.phases = phases
-            report.seconds = (clock.now - start).seconds
-            return report
-        }
+        var run = BuildRun(fileSystem: fileSystem, options: options)
+        return run.execute()
+    }
+}
 
-        // Load the config.
-        let configPath = joinPath(root, ConfigLoader.fileName)
+/// The state of one build while it runs.
+private struct BuildRun {
+    let fileSystem: FileSystem
+    let options: BuildOptions
+    let diagnostics: DiagnosticsEngine
+    let clock = ContinuousClock()
+    let start: ContinuousClock.Instant
+    var lastPhase: ContinuousClock.Instant
+    var report: BuildReport
+    let root: String
+
+    init(fileSystem: FileSystem, options: BuildOptions) {
+        self.fileSystem = fileSystem
+        self.options = options
+        self.diagnostics = DiagnosticsEngine(warningsAsErrors: options.strict)
+        self.start = clock.now
+        self.lastPhase = start
+        self.root = options.siteDirectory
+        self.report = BuildReport(succeeded: false, outputDirectory: options.outputDirectory ?? joinPath(options.siteDirectory, "public"))
+    }
+
+    private static let phaseNames = ["hashing inputs", "loading templates", "parsing content", "rendering markdown",
+                                      "rendering pages", "writing"]
+
+    mutating func phase(_ name: String) {
+        let now = clock.now
+        report.phases.append(BuildReport.Phase(name: name, seconds: (now - lastPhase).seconds))
+        lastPhase = now
+        if report.phases.count <= Self.phaseNames.count { options.progress?(Self.phaseNames[report.phases.count - 1]) }
+    }
+
+    mutating func finish() -> BuildReport {
+        report.diagnostics = diagnostics.all
+        report.succeeded = !diagnostics.hasErrors
+        report.seconds = (clock.now - start).seconds
+        return report
+    }
+
+    mutating func execute() -> BuildReport {
+        // Locals, so that no closure below captures the mutating `self`.
+        let fileSystem = self.fileSystem
+        let root = self.root
+        let options = self.options
+        let diagnostics = self.diagnostics
+        let buildStart = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        let now = options.now ?? Int64(Date().timeIntervalSince1970)
+
+        // Config.
         guard fileSystem.isDirectory(root) else {
             diagnostics.emit(.error("site folder '\(root)' does not exist"))
             return finish()
         }
+        guard let (config, configTable) = loadConfig() else { return finish() }
+        let outputDirectory = options.outputDirectory ?? joinPath(root, config.outputDir)
+        let cacheDirectory = options.cacheDirectory ?? joinPath(root, ".sitegen")
+        let storedOutputDirectory = outputDirectory.hasPrefix(root + "/") ? String(outputDirectory.dropFirst(root.count + 1)) : outputDirectory
+        report.outputDirectory = outputDirectory
+        let signature = BuildSignature.compute(configTable: configTable, config: config, options: options)
+
+        // The previous build's graph.
+        let store = GraphStore(fileSystem: fileSystem, cacheDirectory: cacheDirectory)
+        var previous = store.load(diagnostics: diagnostics)
+        if let graph = previous, graph.signature != signature {
+            report.fullBuildReason = "the build signature changed (sitegen version, base URL, drafts, future or build settings)"
+            previous = nil
+        } else if previous == nil {
+            report.fullBuildReason = "no build cache"
+        }
+        if previous != nil && previous!.outputDirectory != storedOutputDirectory {
+            previous!.outputs = [:]
+        }
+        let interrupted = store.interruptedOutputs() ?? []
+        phase("config")
+
+        // Scan and hash.
+        var excluded: Set<String> = []
+        for folder in [outputDirectory, cacheDirectory] where folder.hasPrefix(root + "/") {
+            excluded.insert(String(folder.dropFirst(root.count + 1)))
+        }
+        let inventory = SiteScanner(fileSystem: fileSystem, root: root, diagnostics: diagnostics, excluded: excluded).scan()
+        report.inputsScanned = inventory.all.count
+        let hashed = InputHasher(fileSystem: fileSystem, root: root, jobs: options.jobs)
+            .hash(inventory.all, previous: previous?.inputs ?? [:], previousBuildStart: previous?.buildStart ?? .max)
+        report.inputsHashed = hashed.hashed
+        phase("scan")
+
+        // With --strict, stored warnings may have to become errors: check links again instead of replaying them.
+        let replayable = previous.map { !options.strict || !$0.diagnostics.contains { $0.severity == .warning } } ?? false
+        if var graph = previous, replayable, hashed.changed.isEmpty, hashed.removed.isEmpty, interrupted.isEmpty,
+           now < graph.nextPublication, !diagnostics.hasErrors,
+           graph.outputs.keys.allSatisfy({ fileSystem.kind(of: joinPath(outputDirectory, $0)) == .file }) {
+            // Nothing changed: the previous build's output stands. Its warnings still apply.
+            diagnostics.emit(contentsOf: graph.diagnostics)
+            report.outputs = graph.outputs.count
+            report.outputsUnchanged = graph.outputs.count
+            if hashed.hashed > 0 {
+                graph.inputs = hashed.records
+                graph.buildStart = buildStart
+                try? store.save(graph)
+            }
+            return finish()
+        }
+
+        // Templates, data, content.
+        let templates = loadTemplates(inventory)
+        let dataTree = DataFiles(fileSystem: fileSystem, root: root).load(inventory.data, diagnostics: diagnostics)
+        phase("templates")
+
+        var records: [String: PageRecord] = [:]
+        if previous != nil {
+            do {
+                records = try previous!.loadPages()
+            } catch {
+                diagnostics.emit(.warning("ignoring the build cache (\(error)); doing a full build",
+                                          at: SourceLocation(path: store.graphPath)))
+                report.fullBuildReason = "the build cache could not be read"
+                previous = nil
+            }
+        }
+        let markdownFiles = inventory.content.filter(ContentLoader.isMarkdown)
+        let resourceFiles = inventory.content.filter { !ContentLoader.isMarkdown($0) }
+        let loader = ContentLoader(fileSystem: fileSystem, root: root, config: config, jobs: options.jobs)
+        var pages: [Page] = []
+        var toLoad: [String] = []
+        for path in markdownFiles {
+            if let record = records[path], let input = hashed.records[path], record.sourceHash == input.hash {
+                let page = record.restore { (try? fileSystem.readString(joinPath(root, path))).map { $0.replacingOccurrences(of: "\r\n", with: "\n") } ?? "" }
+                diagnostics.emit(contentsOf: page.loadDiagnostics)
+                pages.append(page)
+            } else {
+                toLoad.append(path)
+            }
+        }
+        let loaded = loader.load(toLoad, diagnostics: diagnostics)
+        for page in loaded { page.sourceHash = hashed.records[page.sourcePath]?.hash ?? 0 }
+        pages.append(contentsOf: loaded)
+        report.pagesParsed = loaded.count
+        let model = SiteModelBuilder(config: config, includeDrafts: config.drafts, includeFuture: config.future, now: now)
+            .build(pages: pages, resourceFiles: resourceFiles, diagnostics: diagnostics)
+        model.failedSources = Set(markdownFiles).subtracting(pages.map(\.sourcePath))
+        report.contentPages = model.pages.count
+        phase("parse")
+
+        // Bodies: render those that are new or whose links now point elsewhere.
+        let assets = AssetCatalog(themeFiles: BuiltinTheme.files, siteAssets: inventory.assets)
+        let values = SiteValues(model: model, data: dataTree, jobs: options.jobs)
+        let facts = FactTable(inputHashes: hashed.records.mapValues(\.hash), templates: templates, configTable: configTable,
+                              model: model, values: values, assetURLs: assets.urls, dataFiles: inventory.data)
+        let loadedPaths = Set(loaded.map(\.sourcePath))
+        var markdownOptions = MarkdownOptions()
+        markdownOptions.unsafeHTML = config.unsafeHTML
+        markdownOptions.smartPunctuation = config.smartPunctuation
+        let bodies = BodyRenderer(model: model, markdown: MarkdownRenderer(options: markdownOptions), jobs: options.jobs)
+        let allPages = model.pagesBySource.keys.sorted().map { model.pagesBySource[$0]! }
+        var needBody = allPages.filter { page in
+            if loadedPaths.contains(page.sourcePath) { return true }
+            guard let record = records[page.sourcePath], record.hasBody else { return true }
+            return facts.firstChange(in: record.bodyDependencies) != nil
+        }
+        needBody = needBody.filter { loadedPaths.contains($0.sourcePath) || loader.loadBody(of: $0, diagnostics: diagnostics) }
+        bodies.render(needBody)
+        report.bodiesRendered = needBody.count
+        LinkChecker(model: model, strict: options.strict).check(diagnostics: diagnostics)
+        values.computeSummaries()
+        phase("markdown")
+
+        // Plan every output, and render those that are dirty.
+        let renderer = OutputRenderer(model: model, values: values, templates: templates, assets: assets.urls,
+                                      hasStaticRobots: inventory.staticFiles.contains("static/robots.txt"), jobs: options.jobs)
+        let planned = renderer.plan()
+        let previousOutputs = previous?.outputs ?? [:]
+        let dirtyCheck = DirtyCheck(previousOutputs: previousOutputs, hasGraph: previous != nil, interrupted: interrupted,
+                                    fileSystem: fileSystem, outputDirectory: outputDirectory, facts: facts)
+        var dirtyJobs: [OutputRenderer.PlannedJob] = []
+        var explanations: [Explanation] = []
+        for job in planned {
+            guard let why = dirtyCheck.reason(for: job.path) else { continue }
+            dirtyJobs.append(job)
+            if options.explain { explanations.append(Explanation(output: job.path, reason: why.description)) }
+        }
+        // Outputs that show a page's HTML need it: render the bodies that were restored without it.
+        var needHTML: [Page] = []
+        for job in dirtyJobs {
+            switch job.job {
+            case .page(let page) where !page.hasHTML: needHTML.append(page)
+            case .section(let section, _): if let index = section.index, !index.hasHTML { needHTML.append(index) }
+            default: break
+            }
+        }
+        needHTML = Array(Set(needHTML.map(\.sourcePath))).sorted().map { model.pagesBySource[$0]! }
+            .filter { loader.loadBody(of: $0, diagnostics: diagnostics) }
+        bodies.render(needHTML)
+        report.bodiesRendered += needHTML.count
+        let rendered = renderer.render(dirtyJobs, diagnostics: diagnostics)
+        report.pagesRendered = rendered.count
+        report.pagesSkipped = planned.count - dirtyJobs.count
+        phase("render")
+
+        // Copies: assets, static files, content files.
+        var referencedAssets = Set<String>()
+        let dirtyPaths = Set(dirtyJobs.map(\.path))
+        for job in planned where !dirtyPaths.contains(job.path) {
+            for (key, _) in previousOutputs[job.path]?.dependencies ?? [] where key.hasPrefix("asset:") {
+                referencedAssets.insert(String(key.dropFirst("asset:".count)))
+            }
+        }
+        for output in rendered {
+            for case .asset(let name) in output.dependencies { referencedAssets.insert(name) }
+        }
+        var copies = assets.outputs(referenced: referencedAssets)
+        for path in inventory.staticFiles {
+            copies.append(PlannedOutput(path: String(path.dropFirst("static/".count)), source: path, content: .copy(path), dependencies: [.file(path)]))
+        }
+        for (source, urlPath) in model.resources {
+            copies.append(PlannedOutput(path: String(urlPath.dropFirst()), source: source, content: .copy(source), dependencies: [.file(source)]))
+        }
+        var dirtyCopies: [PlannedOutput] = []
+        for copy in copies {
+            guard let why = dirtyCheck.reason(for: copy.path) else { continue }
+            dirtyCopies.append(copy)
+            if options.explain { explanations.append(Explanation(output: copy.path, reason: why.description)) }
+        }
+        report.explanations = explanations.sorted { $0.output < $1.output }
+
+        var allOutputs = planned.map { (path: $0.path, source: $0.source) }
+        allOutputs.append(contentsOf: copies.map { (path: $0.path, source: $0.source) })
+        diagnostics.emit(contentsOf: OutputWriter.collisions(in: allOutputs))
+        report.outputs = allOutputs.count
+        guard !diagnostics.hasErrors else { return finish() }
+
+        // Write, delete, save.
+        let dirty = rendered + dirtyCopies
+        let current = Set(allOutputs.map(\.path))
+        let stale = previousOutputs.keys.filter { !current.contains($0) }
+        do {
+            try store.beginWriting(dirty.map(\.path) + stale)
+        } catch {
+            diagnostics.emit(.error("cannot write to the cache folder: \(error)", at: nil))
+            return finish()
+        }
+        let writer = OutputWriter(fileSystem: fileSystem, siteRoot: root, outputDirectory: outputDirectory, jobs: options.jobs)
+        let outcomes = writer.write(dirty, previousHashes: previousOutputs.mapValues(\.hash), diagnostics: diagnostics)
+        report.outputsWritten = outcomes.filter(\.written).count
+        report.outputsUnchanged = allOutputs.count - report.outputsWritten
+        report.outputsDeleted = writer.delete(stale, diagnostics: diagnostics)
+        phase("write")
+        guard !diagnostics.hasErrors else { return finish() }
+
+        var graph = BuildGraph(pages: pageRecords(model: model, unpublished: pages, previous: records, rendered: Set(needBody.map(\.sourcePath)), facts: facts))
+        graph.signature = signature
+        graph.buildStart = buildStart
+        graph.nextPublication = pages.compactMap { page in page.frontMatter.date.map(\.instant) }.filter { $0 > now }.min() ?? .max
+        graph.outputDirectory = storedOutputDirectory
+        graph.inputs = hashed.records
+        var outputRecords: [String: BuildGraph.OutputRecord] = [:]
+        let dirtyByPath = Dictionary(dirty.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let hashes = Dictionary(outcomes.compactMap { outcome in outcome.hash.map { (outcome.path, $0) } }, uniquingKeysWith: { a, _ in a })
+        for output in allOutputs {
+            if let fresh = dirtyByPath[output.path], let hash = hashes[output.path] {
+                outputRecords[output.path] = BuildGraph.OutputRecord(source: output.source, hash: hash, dependencies: facts.facts(fresh.dependencies))
+            } else if let kept = previousOutputs[output.path] {
+                outputRecords[output.path] = kept
+            }
+        }
+        graph.outputs = outputRecords
+        graph.diagnostics = diagnostics.all.filter { $0.location?.path != ConfigLoader.fileName }
+        do {
+            try store.save(graph)
+            store.finishWriting()
+        } catch {
+            diagnostics.emit(.warning("cannot save the build cache: \(error); the next build will be a full build", at: nil))
+        }
+        return finish()
+    }
+
+    /// Records for the next build: fresh ones for pages whose body was rendered in this build, the stored ones for
+    /// the others. Unpublished pages (drafts, future) are kept too, so publishing one later does not re-parse it.
+    private func pageRecords(model: SiteModel, unpublished pages: [Page], previous: [String: PageRecord], rendered: Set<String>,
+                             facts: FactTable) -> [String: PageRecord] {
+        var records: [String: PageRecord] = [:]
+        for page in pages {
+            if rendered.contains(page.sourcePath) || previous[page.sourcePath] == nil || page.hasHTML {
+                records[page.sourcePath] = PageRecord(page: page, bodyFacts: facts.facts(page.bodyDependencies))
+            } else {
+                records[page.sourcePath] = previous[page.sourcePath]
+            }
+        }
+        return records
+    }
+
+    private mutating func loadConfig() -> (SiteConfig, DataTable)? {
+        let configPath = joinPath(root, ConfigLoader.fileName)
         guard fileSystem.kind(of: configPath) != nil else {
             diagnostics.emit(.error("no \(ConfigLoader.fileName) in '\(root)': not a sitegen site (create one with 'sitegen init')"))
-            return finish()
+            return nil
         }
-        let configText: String
+        let text: String
         do {
-            configText = try TextDecoding.decode(try fileSystem.read(configPath))
+            text = try TextDecoding.decode(try fileSystem.read(configPath))
         } catch let error as TextDecodingError {
             diagnostics.emit(.error(error.message, at: SourceLocation(path: ConfigLoader.fileName, line: error.position.line, column: error.position.column)))
-            return finish()
+            return nil
         } catch {
             diagnostics.emit(.error("cannot read file: \(error)", at: SourceLocation(path: ConfigLoader.fileName)))
-            return finish()
+            return nil
         }
-        guard var config = ConfigLoader(path: ConfigLoader.fileName, diagnostics: diagnostics).load(configText)?.config else {
-            return finish()
-        }
+        guard let loaded = ConfigLoader(path: ConfigLoader.fileName, diagnostics: diagnostics).load(text) else { return nil }
+        var config = loaded.config
         if let baseURL = options.baseURL {
             var url = baseURL
             while url.hasSuffix("/") { url.removeLast() }
@@ -65,21 +334,11 @@ public struct SiteBuilder: Sendable {
         }
         if options.drafts { config.drafts = true }
         if options.future { config.future = true }
-        let outputDirectory = options.outputDirectory ?? joinPath(root, config.outputDir)
-        let cacheDirectory = options.cacheDirectory ?? joinPath(root, ".sitegen")
-        report.outputDirectory = outputDirectory
-        phase("config")
+        if diagnostics.hasErrors { return nil }
+        return (config, loaded.table)
+    }
 
-        // Scan.
-        var excluded: Set<String> = []
-        for folder in [outputDirectory, cacheDirectory] where folder.hasPrefix(root + "/") {
-            excluded.insert(String(folder.dropFirst(root.count + 1)))
-        }
-        let inventory = SiteScanner(fileSystem: fileSystem, root: root, diagnostics: diagnostics, excluded: excluded).scan()
-        report.inputsScanned = inventory.all.count
-        phase("scan")
-
-        // Templates and data.
+    private func loadTemplates(_ inventory: SiteInventory) -> TemplateSet {
         var siteTemplates: [(path: String, text: String)] = []
         for path in inventory.templates where path.hasSuffix(".mustache") {
             do {
@@ -90,64 +349,7 @@ public struct SiteBuilder: Sendable {
                 diagnostics.emit(.error("cannot read file: \(error)", at: SourceLocation(path: path)))
             }
         }
-        let templates = TemplateSet.load(theme: BuiltinTheme.files, siteFiles: siteTemplates, diagnostics: diagnostics)
-        let data = DataFiles(fileSystem: fileSystem, root: root).load(inventory.data, diagnostics: diagnostics)
-        phase("templates")
-
-        // Parse content.
-        let markdownFiles = inventory.content.filter(ContentLoader.isMarkdown)
-        let resourceFiles = inventory.content.filter { !ContentLoader.isMarkdown($0) }
-        let pages = ContentLoader(fileSystem: fileSystem, root: root, config: config, jobs: options.jobs)
-            .load(markdownFiles, diagnostics: diagnostics)
-        let now = options.now ?? Int64(Date().timeIntervalSince1970)
-        let model = SiteModelBuilder(config: config, includeDrafts: config.drafts, includeFuture: config.future, now: now)
-            .build(pages: pages, resourceFiles: resourceFiles, diagnostics: diagnostics)
-        model.failedSources = Set(markdownFiles).subtracting(pages.map(\.sourcePath))
-        report.contentPages = model.pages.count
-        phase("parse")
-
-        // Render bodies, then every output.
-        var markdownOptions = MarkdownOptions()
-        markdownOptions.unsafeHTML = config.unsafeHTML
-        markdownOptions.smartPunctuation = config.smartPunctuation
-        BodyRenderer(model: model, markdown: MarkdownRenderer(options: markdownOptions), jobs: options.jobs)
-            .render(model.pagesBySource.keys.sorted().map { model.pagesBySource[$0]! })
-        LinkChecker(model: model, strict: options.strict).check(diagnostics: diagnostics)
-        phase("markdown")
-        let assets = AssetCatalog(themeFiles: BuiltinTheme.files, siteAssets: inventory.assets)
-        let values = SiteValues(model: model, data: data, jobs: options.jobs)
-        let rendered = OutputRenderer(model: model, values: values, templates: templates, assets: assets.urls,
-                                      hasStaticRobots: inventory.staticFiles.contains("static/robots.txt"), jobs: options.jobs)
-            .render(diagnostics: diagnostics)
-        report.pagesRendered = rendered.count
-        phase("render")
-
-        var outputs = rendered
-        var referencedAssets = Set<String>()
-        for output in rendered {
-            for case .asset(let name) in output.dependencies { referencedAssets.insert(name) }
-        }
-        outputs.append(contentsOf: assets.outputs(referenced: referencedAssets))
-        for path in inventory.staticFiles {
-            outputs.append(PlannedOutput(path: String(path.dropFirst("static/".count)), source: path, content: .copy(path),
-                                         dependencies: [.file(path)]))
-        }
-        for (source, urlPath) in model.resources {
-            outputs.append(PlannedOutput(path: String(urlPath.dropFirst()), source: source, content: .copy(source),
-                                         dependencies: [.file(source)]))
-        }
-        diagnostics.emit(contentsOf: OutputWriter.collisions(in: outputs))
-        report.outputs = outputs.count
-        guard !diagnostics.hasErrors else { return finish() }
-
-        let written = OutputWriter(fileSystem: fileSystem, siteRoot: root, outputDirectory: outputDirectory,
-                                   cacheDirectory: cacheDirectory, jobs: options.jobs)
-            .write(outputs, diagnostics: diagnostics)
-        report.outputsWritten = written.written
-        report.outputsUnchanged = written.unchanged
-        report.outputsDeleted = written.deleted
-        phase("write")
-        return finish()
+        return TemplateSet.load(theme: BuiltinTheme.files, siteFiles: siteTemplates, diagnostics: diagnostics)
     }
 }
 

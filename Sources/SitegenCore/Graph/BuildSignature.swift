@@ -9,9 +9,20 @@ enum BuildSignature {
     /// Config keys that reach templates through recorded reads (`Dependency.config`).
     static let recordedConfigKeys: Set<String> = ["title", "description", "author", "menu", "extra"]
 
+    /// The built-in theme, files and contents: a sitegen with another theme renders differently.
+    static let themeHash: UInt64 = {
+        let hasher = StableHasher()
+        for path in BuiltinTheme.files.keys.sorted() {
+            hasher.combine(path)
+            hasher.combine(XXH3.hash(BuiltinTheme.files[path]!))
+        }
+        return hasher.finalize()
+    }()
+
     static func compute(configTable: DataTable, config: SiteConfig, options: BuildOptions) -> UInt64 {
         let hasher = StableHasher()
         hasher.combine(engineRevision)
+        hasher.combine(themeHash)
         hasher.combine(UInt64(BuildGraph.formatVersion))
         hasher.combine(config.baseURL)
         hasher.combine(config.drafts)

@@ -78,9 +78,9 @@ final class FactTable: @unchecked Sendable {
             hasher.combine(page.sectionDirectory ?? "")
             hasher.combine(page.bundleFiles.count)
             for file in page.bundleFiles { hasher.combine(file) }
-        case .pageSummary(let path):
-            guard let summary = values.summaries[path] else { return 0 }
-            hasher.combine(any: summary)
+        case .summaryField(let path, let field):
+            guard let value = values.summaries[path]?[field] else { return 0 }
+            hasher.combine(any: value)
         case .pageURL(let path):
             guard let page = model.pagesBySource[path] else { return model.failedSources.contains(path) ? 1 : 0 }
             hasher.combine(page.urlPath)

@@ -15,6 +15,8 @@ struct PageRecord {
     var wordCount: Int
     var links: [MarkdownLink]
     var bodyHash: UInt64
+    /// Whether the body was ever rendered: not for drafts and future pages, which are rendered when published.
+    var hasBody: Bool
     /// What the body render read, with each fact's hash at that time.
     var bodyDependencies: [(key: String, hash: UInt64)]
 
@@ -32,6 +34,7 @@ struct PageRecord {
         wordCount = page.rendered?.wordCount ?? 0
         links = page.rendered?.links ?? []
         bodyHash = page.bodyHash
+        hasBody = page.rendered != nil
         bodyDependencies = bodyFacts
     }
 
@@ -42,8 +45,10 @@ struct PageRecord {
         page.sourceHash = sourceHash
         page.loadDiagnostics = loadDiagnostics
         page.summaryHTML = summaryHTML
-        page.rendered = RenderedMarkdown(html: "", summaryHTML: summaryHTML, hasExplicitSummary: hasExplicitSummary,
-                                         headings: headings, wordCount: wordCount, links: links)
+        if hasBody {
+            page.rendered = RenderedMarkdown(html: "", summaryHTML: summaryHTML, hasExplicitSummary: hasExplicitSummary,
+                                             headings: headings, wordCount: wordCount, links: links)
+        }
         page.hasHTML = false
         page.bodyHash = bodyHash
         page.bodyDependencies = bodyDependencies.compactMap { Dependency(key: $0.key) }
@@ -85,6 +90,7 @@ extension PageRecord {
             writer.write(link.isImage)
         }
         writer.write(bodyHash)
+        writer.write(hasBody)
         writer.write(count: bodyDependencies.count)
         for dependency in bodyDependencies {
             writer.write(dependency.key)
@@ -123,6 +129,7 @@ extension PageRecord {
             links.append(MarkdownLink(destination: destination, position: position, isImage: try reader.readBool()))
         }
         bodyHash = try reader.readUInt64()
+        hasBody = try reader.readBool()
         bodyDependencies = []
         for _ in 0..<(try reader.readCount(minimumItemSize: 12)) {
             bodyDependencies.append((try reader.readString(), try reader.readUInt64()))

@@ -1,21 +1,22 @@
-/// Publishes the planned outputs: one writer for every file the build produces, so that every write is atomic,
-/// unchanged files are left alone (their mtime stays, which keeps rsync and CDN uploads small), and only files this
-/// tool wrote before are ever deleted.
+/// Publishes outputs: one writer for every file the build produces, so that every write is atomic (temporary file,
+/// then rename), an output whose bytes did not change is not rewritten (its mtime stays, which keeps rsync and CDN
+/// uploads small), and only files this tool wrote before are ever deleted.
 struct OutputWriter {
-    struct Result {
-        var written = 0
-        var unchanged = 0
-        var deleted = 0
+    /// What happened to one output.
+    struct Outcome {
+        var path: String
+        /// XXH3 of the bytes now in the output folder; nil when the output could not be produced.
+        var hash: UInt64?
+        var written: Bool
     }
 
     let fileSystem: FileSystem
     let siteRoot: String
     let outputDirectory: String
-    let cacheDirectory: String
     let jobs: Int
 
     /// Finds outputs that two inputs both claim; each such path is an error naming both sources.
-    static func collisions(in outputs: [PlannedOutput]) -> [Diagnostic] {
+    static func collisions(in outputs: [(path: String, source: String)]) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var found: [Diagnostic] = []
         for output in outputs {
@@ -37,11 +38,13 @@ struct OutputWriter {
         return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
-    func write(_ outputs: [PlannedOutput], diagnostics: DiagnosticsEngine) -> Result {
-        let outcomes: [Int] = parallelMap(outputs, jobs: jobs) { output in
+    /// Writes the outputs whose bytes differ from what the output folder holds. `previousHashes` are the hashes the
+    /// graph recorded: when an output's new hash equals it and the file exists, the file is not even read.
+    func write(_ outputs: [PlannedOutput], previousHashes: [String: UInt64], diagnostics: DiagnosticsEngine) -> [Outcome] {
+        parallelMap(outputs, jobs: jobs) { output in
             guard Self.isContained(output.path) else {
                 diagnostics.emit(.error("refusing to write outside the output folder: '\(output.path)'", at: SourceLocation.ofInput(output.source)))
-                return -1
+                return Outcome(path: output.path, hash: nil, written: false)
             }
             let bytes: [UInt8]
             do {
@@ -52,49 +55,46 @@ struct OutputWriter {
                 }
             } catch {
                 diagnostics.emit(.error("cannot read file: \(error)", at: SourceLocation.ofInput(output.source)))
-                return -1
+                return Outcome(path: output.path, hash: nil, written: false)
             }
+            let hash = XXH3.hash(bytes)
             let target = joinPath(outputDirectory, output.path)
-            if let stamp = fileSystem.stamp(of: target), stamp.size == UInt64(bytes.count),
-               let existing = try? fileSystem.read(target), existing == bytes {
-                return 0
+            if let stamp = fileSystem.stamp(of: target) {
+                if let previous = previousHashes[output.path], previous == hash, stamp.size == UInt64(bytes.count) {
+                    return Outcome(path: output.path, hash: hash, written: false)
+                }
+                if stamp.size == UInt64(bytes.count), let existing = try? fileSystem.read(target), existing == bytes {
+                    return Outcome(path: output.path, hash: hash, written: false)
+                }
             }
             do {
                 try fileSystem.writeAtomically(bytes, to: target)
-                return 1
+                return Outcome(path: output.path, hash: hash, written: true)
             } catch {
                 diagnostics.emit(.error("cannot write output: \(error)", at: SourceLocation.ofInput(output.source)))
-                return -1
+                return Outcome(path: output.path, hash: nil, written: false)
             }
         }
-        var result = Result()
-        result.written = outcomes.filter { $0 == 1 }.count
-        result.unchanged = outcomes.filter { $0 == 0 }.count
+    }
 
-        let manifestPath = joinPath(cacheDirectory, OutputManifest.fileName)
-        let current = Set(outputs.map(\.path))
-        if let previous = OutputManifest.load(from: manifestPath, fileSystem: fileSystem), previous.outputDirectory == outputDirectory {
-            for stale in previous.paths where !current.contains(stale) && Self.isContained(stale) {
-                let target = joinPath(outputDirectory, stale)
-                guard fileSystem.kind(of: target) == .file else { continue }
-                do {
-                    try fileSystem.removeFile(target)
-                    result.deleted += 1
-                    var folder = parentPath(target)
-                    while folder.count > outputDirectory.count && fileSystem.removeDirectoryIfEmpty(folder) {
-                        folder = parentPath(folder)
-                    }
-                } catch {
-                    diagnostics.emit(.warning("cannot remove stale output: \(error)", at: SourceLocation(path: stale)))
+    /// Removes outputs the previous build wrote that this build no longer produces, and the folders that leaves
+    /// empty; returns how many files were removed.
+    func delete(_ paths: [String], diagnostics: DiagnosticsEngine) -> Int {
+        var deleted = 0
+        for stale in paths.sorted() where Self.isContained(stale) {
+            let target = joinPath(outputDirectory, stale)
+            guard fileSystem.kind(of: target) == .file else { continue }
+            do {
+                try fileSystem.removeFile(target)
+                deleted += 1
+                var folder = parentPath(target)
+                while folder.count > outputDirectory.count && fileSystem.removeDirectoryIfEmpty(folder) {
+                    folder = parentPath(folder)
                 }
+            } catch {
+                diagnostics.emit(.warning("cannot remove stale output: \(error)", at: SourceLocation(path: stale)))
             }
         }
-        let manifest = OutputManifest(outputDirectory: outputDirectory, paths: Array(current))
-        do {
-            try fileSystem.writeAtomically(manifest.encoded(), to: manifestPath)
-        } catch {
-            diagnostics.emit(.warning("cannot save the output list: \(error)", at: nil))
-        }
-        return result
+        return deleted
     }
 }

@@ -11,8 +11,10 @@ public enum Dependency: Hashable, Sendable {
     case config(String)
     /// Everything a page's own output shows of it: its source, rendered body, URL, section and bundle files.
     case pageSelf(String)
-    /// A page's summary record (title, date, URL, tags, summary, ...), apart from its body: what lists show.
-    case pageSummary(String)
+    /// One field of a page's summary record (`title`, `date`, `summary`, `reading_time`, ...): what lists show.
+    /// Recording fields one by one is the early cutoff of a body edit: it changes the page's word count, but a list
+    /// that shows only titles and dates does not read that field, so it is not rendered again.
+    case summaryField(String, String)
     /// The URL of a page (or its absence), read by bodies that link to it.
     case pageURL(String)
     /// The URL of a non-markdown file of `content/` (or its absence), read by bodies that link to it.
@@ -37,7 +39,7 @@ public enum Dependency: Hashable, Sendable {
         case .template(let n): return "template:" + n
         case .config(let k): return "config:" + k
         case .pageSelf(let p): return "page:" + p
-        case .pageSummary(let p): return "summary:" + p
+        case .summaryField(let p, let f): return "field:" + p + "#" + f
         case .pageURL(let p): return "url:" + p
         case .resourceURL(let p): return "resource:" + p
         case .sectionList(let d): return "section:" + d
@@ -59,7 +61,9 @@ public enum Dependency: Hashable, Sendable {
         case "template": self = .template(argument)
         case "config": self = .config(argument)
         case "page": self = .pageSelf(argument)
-        case "summary": self = .pageSummary(argument)
+        case "field":
+            guard let hash = argument.lastIndex(of: "#") else { return nil }
+            self = .summaryField(String(argument[..<hash]), String(argument[argument.index(after: hash)...]))
         case "url": self = .pageURL(argument)
         case "resource": self = .resourceURL(argument)
         case "section": self = .sectionList(argument)
@@ -81,7 +85,7 @@ public enum Dependency: Hashable, Sendable {
         case .template(let n): return "template '\(n)' changed"
         case .config(let k): return "config key '\(k)' changed"
         case .pageSelf(let p): return "\(p) changed"
-        case .pageSummary(let p): return "the summary of \(p) changed"
+        case .summaryField(let p, let f): return "'\(f)' of \(p) changed"
         case .pageURL(let p): return "the URL of linked page \(p) changed"
         case .resourceURL(let p): return "the URL of linked file \(p) changed"
         case .sectionList(let d): return "the list of \(d) changed"

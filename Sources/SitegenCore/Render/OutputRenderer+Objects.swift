@@ -6,12 +6,6 @@ extension OutputRenderer {
         let rendered = page.rendered
         values["content"] = rendered?.html ?? ""
         values["has_summary_more"] = rendered?.hasExplicitSummary ?? false
-        if let updated = page.frontMatter.updated {
-            values["updated"] = updated.formatted(model.config.dateFormat)
-            values["updated_iso"] = updated.isoDay
-            values["updated_rfc3339"] = updated.rfc3339
-            values["has_updated"] = true
-        }
         let toc = tocTree(rendered?.headings ?? [])
         if !toc.isEmpty { values["toc"] = toc }
         values["has_toc"] = (rendered?.headings.filter { (2...4).contains($0.level) }.count ?? 0) >= 2
@@ -29,7 +23,7 @@ extension OutputRenderer {
         if let directory = page.sectionDirectory, let section = model.sections[directory] {
             if !section.isRoot {
                 values["section"] = ["title": section.title, "url": self.values.url(section.urlPath)]
-                keyDependencies["section"] = section.index.map { [.pageSummary($0.sourcePath)] } ?? []
+                keyDependencies["section"] = self.values.sectionLinkDependencies(section)
             }
             if let position = section.pages.firstIndex(where: { $0 === page }) {
                 if position > 0 {
@@ -73,7 +67,7 @@ extension OutputRenderer {
         keyDependencies["pages"] = [.sectionList(section.directory)]
         keyDependencies["page_count"] = [.sectionList(section.directory)]
         keyDependencies["subsections"] = [.sectionList(section.directory)]
-            + section.subsections.flatMap { sub in (sub.index.map { [Dependency.pageSummary($0.sourcePath)] } ?? []) + [.sectionList(sub.directory)] }
+            + section.subsections.flatMap(self.values.sectionLinkDependencies)
         values["paginator"] = paginatorValues(paginator, number: number)
         values["is_paginated"] = paginator.totalPages > 1
         keyDependencies["paginator"] = [.sectionList(section.directory)]
@@ -112,7 +106,9 @@ extension OutputRenderer {
         recorder.record(.config("author"))
         recorder.record(.config("title"))
         let entries = newest.map { page -> [String: Any] in
-            recorder.record(.pageSummary(page.sourcePath))
+            for field in ["title", "permalink", "date_rfc3339", "updated_rfc3339", "summary"] {
+                recorder.record(.summaryField(page.sourcePath, field))
+            }
             var entry = ValueMap()
             entry.set("title", page.title)
             entry["permalink"] = self.values.permalink(page.urlPath)
@@ -136,8 +132,9 @@ extension OutputRenderer {
 
     func sitemapObject(recorder: DependencyRecorder) -> [String: Any] {
         var entries: [(String, String)] = []
+        recorder.record(.sectionList("content"))
         for page in model.pages {
-            recorder.record(.pageSummary(page.sourcePath))
+            for field in ["permalink", "date_iso", "updated_iso"] { recorder.record(.summaryField(page.sourcePath, field)) }
             let date = page.frontMatter.updated ?? page.frontMatter.date
             entries.append((page.urlPath, date?.isoDay ?? ""))
         }
@@ -185,7 +182,7 @@ extension OutputRenderer {
         var dependencies: [Dependency] = [.config("title")]
         for link in chain {
             values.append(["title": link.title, "url": self.values.url(link.urlPath)] as [String: Any])
-            if let index = link.index { dependencies.append(.pageSummary(index.sourcePath)) }
+            dependencies.append(contentsOf: self.values.sectionLinkDependencies(link))
         }
         return (values, dependencies)
     }

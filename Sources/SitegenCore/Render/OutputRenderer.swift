@@ -24,7 +24,49 @@ struct OutputRenderer {
         case alias(Page, String)
     }
 
-    func jobs(diagnostics: DiagnosticsEngine) -> [Job] {
+    /// A job with the output file it produces and the input it comes from, known before rendering.
+    struct PlannedJob {
+        var job: Job
+        var path: String
+        var source: String
+    }
+
+    /// Every templated output of the site, in a stable order.
+    func plan() -> [PlannedJob] {
+        allJobs().map { job in
+            let (urlPath, source) = describe(job)
+            return PlannedJob(job: job, path: URLPath.outputFile(for: urlPath), source: source)
+        }
+    }
+
+    /// The URL path and the source of a job's output.
+    func describe(_ job: Job) -> (urlPath: String, source: String) {
+        switch job {
+        case .page(let page):
+            return (page.urlPath, page.sourcePath)
+        case .section(let section, let number):
+            let size = section.index?.frontMatter.paginate ?? model.config.paginate
+            let paginator = Paginator(baseURLPath: section.urlPath, pageCount: section.pages.count, size: size)
+            return (paginator.urlPath(ofPage: number), section.index?.sourcePath ?? "content")
+        case .taxonomy(let taxonomy):
+            return (taxonomy.urlPath, "taxonomy '\(taxonomy.name)'")
+        case .term(let term, let number):
+            let paginator = Paginator(baseURLPath: term.urlPath, pageCount: term.pages.count, size: model.config.paginate)
+            return (paginator.urlPath(ofPage: number), "term '\(term.name)' of taxonomy '\(term.taxonomy)'")
+        case .notFound:
+            return ("/404.html", "404 page")
+        case .feed(let section):
+            return (section.urlPath + "atom.xml", "feed of \(section.index?.sourcePath ?? "content")")
+        case .sitemap:
+            return ("/sitemap.xml", "sitemap")
+        case .robots:
+            return ("/robots.txt", "robots.txt")
+        case .alias(let page, let alias):
+            return (URLPath.normalize(alias), page.sourcePath)
+        }
+    }
+
+    private func allJobs() -> [Job] {
         var jobs: [Job] = []
         for page in model.pages { jobs.append(.page(page)) }
         for section in model.sortedSections {
@@ -49,11 +91,11 @@ struct OutputRenderer {
         return jobs
     }
 
-    func render(diagnostics: DiagnosticsEngine) -> [PlannedOutput] {
-        let all = jobs(diagnostics: diagnostics)
-        let results: [(PlannedOutput?, [Diagnostic])] = parallelMap(all, jobs: jobs) { job in
+    /// Renders the given jobs in parallel; a job that failed (its error is reported) has no output.
+    func render(_ planned: [PlannedJob], diagnostics: DiagnosticsEngine) -> [PlannedOutput] {
+        let results: [(PlannedOutput?, [Diagnostic])] = parallelMap(planned, jobs: jobs) { item in
             var found: [Diagnostic] = []
-            let output = render(job, diagnostics: &found)
+            let output = render(item.job, diagnostics: &found)
             return (output, found)
         }
         var outputs: [PlannedOutput] = []
@@ -68,15 +110,12 @@ struct OutputRenderer {
         let recorder = DependencyRecorder()
         var root: [String: Any] = [:]
         let missingAssets = addHelpers(to: &root, recorder: recorder)
+        let (urlPath, source) = describe(job)
         let templateName: String
-        let urlPath: String
-        let source: String
         switch job {
         case .page(let page):
             guard let name = pageTemplate(page, recorder: recorder, diagnostics: &diagnostics) else { return nil }
             templateName = name
-            urlPath = page.urlPath
-            source = page.sourcePath
             recorder.record(.pageSelf(page.sourcePath))
             root["page"] = pageObject(page, recorder: recorder)
             root["is_page"] = true
@@ -85,15 +124,11 @@ struct OutputRenderer {
             templateName = name
             let size = section.index?.frontMatter.paginate ?? model.config.paginate
             let paginator = Paginator(baseURLPath: section.urlPath, pageCount: section.pages.count, size: size)
-            urlPath = paginator.urlPath(ofPage: number)
-            source = section.index?.sourcePath ?? "content"
             if let index = section.index { recorder.record(.pageSelf(index.sourcePath)) }
             root["section"] = sectionObject(section, paginator: paginator, number: number, recorder: recorder)
             root[section.isRoot ? "is_home" : "is_section"] = true
         case .taxonomy(let taxonomy):
             templateName = "taxonomy"
-            urlPath = taxonomy.urlPath
-            source = "taxonomy '\(taxonomy.name)'"
             root["taxonomy"] = RecordedObject(["name": taxonomy.name, "url": values.url(taxonomy.urlPath),
                                                "permalink": values.permalink(taxonomy.urlPath), "terms": values.termList(taxonomy)],
                                               dependency: .taxonomyTerms(taxonomy.name), recorder: recorder)
@@ -101,36 +136,24 @@ struct OutputRenderer {
         case .term(let term, let number):
             templateName = "term"
             let paginator = Paginator(baseURLPath: term.urlPath, pageCount: term.pages.count, size: model.config.paginate)
-            urlPath = paginator.urlPath(ofPage: number)
-            source = "term '\(term.name)' of taxonomy '\(term.taxonomy)'"
             root["term"] = termObject(term, paginator: paginator, number: number, recorder: recorder)
             root["is_term"] = true
         case .notFound:
             templateName = "404"
-            urlPath = "/404.html"
-            source = "404 page"
             root["is_404"] = true
         case .feed(let section):
             templateName = "atom"
-            urlPath = section.urlPath + "atom.xml"
-            source = "feed of \(section.index?.sourcePath ?? "content")"
             root["feed"] = feedObject(section, urlPath: urlPath, recorder: recorder)
         case .sitemap:
             templateName = "sitemap"
-            urlPath = "/sitemap.xml"
-            source = "sitemap"
             root["sitemap"] = sitemapObject(recorder: recorder)
         case .robots:
             templateName = "robots"
-            urlPath = "/robots.txt"
-            source = "robots.txt"
             recorder.record(.config("base_url"))
             root["robots"] = ["sitemap_url": values.permalink("/sitemap.xml")]
-        case .alias(let page, let alias):
+        case .alias(let page, _):
             templateName = "alias"
-            urlPath = URLPath.normalize(alias)
-            source = page.sourcePath
-            recorder.record(.pageSummary(page.sourcePath))
+            recorder.record(.summaryField(page.sourcePath, "permalink"))
             root["alias"] = ["target_url": values.permalink(page.urlPath)]
         }
         root["site"] = values.siteObject(recorder: recorder, currentURLPath: urlPath)

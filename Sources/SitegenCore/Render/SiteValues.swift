@@ -10,9 +10,18 @@ final class SiteValues: @unchecked Sendable {
     private(set) var site: [String: Any] = [:]
     private(set) var siteDependencies: [String: [Dependency]] = [:]
 
+    private let data: [String: Any]
+    private let jobs: Int
+
     init(model: SiteModel, data: [String: Any], jobs: Int) {
         self.model = model
         self.config = model.config
+        self.data = data
+        self.jobs = jobs
+    }
+
+    /// Computes the summary records and the `site` object, once every body is rendered (summaries show bodies).
+    func computeSummaries() {
         let all = model.pagesBySource.keys.sorted()
         let built = parallelMap(all, jobs: jobs) { [model] path in SiteValues.summary(of: model.pagesBySource[path]!, model: model) }
         for (path, summary) in zip(all, built) { summaries[path] = summary }
@@ -22,9 +31,21 @@ final class SiteValues: @unchecked Sendable {
     func url(_ urlPath: String) -> String { config.basePath + urlPath }
     func permalink(_ urlPath: String) -> String { config.baseURL + urlPath }
 
-    /// A page summary for a list, recording a read of that page's summary record.
+    /// A page summary for a list, recording each field a template reads.
     func summaryObject(_ page: Page, recorder: DependencyRecorder) -> RecordedObject {
-        RecordedObject(summaries[page.sourcePath] ?? [:], dependency: .pageSummary(page.sourcePath), recorder: recorder)
+        let path = page.sourcePath
+        return RecordedObject(summaries[path] ?? [:], dependency: nil, dependencyForKey: { .summaryField(path, $0) }, recorder: recorder)
+    }
+
+    /// The dependencies of a section link (`title`, `url`, `description`, `page_count`): its index page's fields and
+    /// its list.
+    func sectionLinkDependencies(_ section: Section) -> [Dependency] {
+        var dependencies: [Dependency] = [.sectionList(section.directory)]
+        if let index = section.index {
+            dependencies.append(.summaryField(index.sourcePath, "title"))
+            dependencies.append(.summaryField(index.sourcePath, "description"))
+        }
+        return dependencies
     }
 
     /// The `site` object for a render of the output at `currentURLPath`: menu and section links say whether they
@@ -43,6 +64,8 @@ final class SiteValues: @unchecked Sendable {
             return link
         }
         values["sections"] = sections.isEmpty ? nil : sections
+        let recent = model.recentPages(5)
+        values["recent"] = recent.isEmpty ? nil : recent.map { summaryObject($0, recorder: recorder) }
         return RecordedObject(values, dependency: nil, keyDependencies: siteDependencies, recorder: recorder)
     }
 
@@ -70,6 +93,12 @@ final class SiteValues: @unchecked Sendable {
         values["word_count"] = words
         values["reading_time"] = max(1, (words + 199) / 200)
         values.set("tags", terms(of: page, in: "tags", config: config))
+        if let updated = page.frontMatter.updated {
+            values["updated"] = updated.formatted(config.dateFormat)
+            values["updated_iso"] = updated.isoDay
+            values["updated_rfc3339"] = updated.rfc3339
+            values["has_updated"] = true
+        }
         values["draft"] = page.frontMatter.draft
         values["weight"] = page.frontMatter.weight
         if let directory = page.sectionDirectory, directory != "content", let section = model.sections[directory] {
@@ -103,17 +132,14 @@ final class SiteValues: @unchecked Sendable {
         put("generator", "sitegen", .config("base_url"))
         deps["menu"] = [.config("menu"), .config("base_url")]
         let top = model.root.subsections
-        deps["sections"] = [.sectionList("content")] + top.compactMap { $0.index.map { .pageSummary($0.sourcePath) } }
-            + top.map { .sectionList($0.directory) }
+        deps["sections"] = [.sectionList("content")] + top.flatMap(sectionLinkDependencies)
 
         values.set("taxonomies", model.taxonomies.map { taxonomy -> [String: Any] in
             ["name": taxonomy.name, "url": url(taxonomy.urlPath), "terms": termList(taxonomy)]
         })
         deps["taxonomies"] = model.taxonomies.map { .taxonomyTerms($0.name) }
 
-        let recent = model.recentPages(5)
-        values.set("recent", recent.map { summaries[$0.sourcePath] ?? [:] })
-        deps["recent"] = [.recentPages] + recent.map { .pageSummary($0.sourcePath) }
+        deps["recent"] = [.recentPages]
         if let newest = model.pages.compactMap({ $0.frontMatter.date }).max() {
             values["copyright_year"] = newest.year
         }

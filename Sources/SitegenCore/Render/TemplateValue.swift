@@ -11,17 +11,23 @@ struct RecordedObject: MustacheParent {
     /// The dependency of a key read; keys without one fall back to `dependency`.
     let keyDependencies: [String: [Dependency]]
     let dependency: Dependency?
+    /// Makes the dependency of any key looked up, present or not (a page summary's fields).
+    let dependencyForKey: (@Sendable (String) -> Dependency)?
     let recorder: DependencyRecorder
 
-    init(_ values: [String: Any], dependency: Dependency?, keyDependencies: [String: [Dependency]] = [:], recorder: DependencyRecorder) {
+    init(_ values: [String: Any], dependency: Dependency?, keyDependencies: [String: [Dependency]] = [:],
+         dependencyForKey: (@Sendable (String) -> Dependency)? = nil, recorder: DependencyRecorder) {
         self.values = values
         self.dependency = dependency
         self.keyDependencies = keyDependencies
+        self.dependencyForKey = dependencyForKey
         self.recorder = recorder
     }
 
     func child(named name: String) -> Any? {
-        if let specific = keyDependencies[name] {
+        if let dependencyForKey {
+            recorder.record(dependencyForKey(name))
+        } else if let specific = keyDependencies[name] {
             for dependency in specific { recorder.record(dependency) }
         } else if let dependency {
             recorder.record(dependency)
