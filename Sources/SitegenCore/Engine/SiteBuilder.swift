@@ -81,6 +81,9 @@ private struct BuildRun {
         // The previous build's graph.
         let store = GraphStore(fileSystem: fileSystem, cacheDirectory: cacheDirectory)
         var previous = store.load(diagnostics: diagnostics)
+        // The outputs the previous build wrote, kept even when its graph is otherwise discarded: they are what this
+        // build may delete when it no longer produces them.
+        let ownedOutputs = previous.map { $0.outputDirectory == storedOutputDirectory ? Set($0.outputs.keys) : [] } ?? []
         if let graph = previous, graph.signature != signature {
             report.fullBuildReason = "the build signature changed (sitegen version, base URL, drafts, future or build settings)"
             previous = nil
@@ -195,7 +198,7 @@ private struct BuildRun {
         var dirtyJobs: [OutputRenderer.PlannedJob] = []
         var explanations: [Explanation] = []
         for job in planned {
-            guard let why = dirtyCheck.reason(for: job.path) else { continue }
+            guard let why = dirtyCheck.reason(for: job.path, source: job.source) else { continue }
             dirtyJobs.append(job)
             if options.explain { explanations.append(Explanation(output: job.path, reason: why.description)) }
         }
@@ -237,7 +240,7 @@ private struct BuildRun {
         }
         var dirtyCopies: [PlannedOutput] = []
         for copy in copies {
-            guard let why = dirtyCheck.reason(for: copy.path) else { continue }
+            guard let why = dirtyCheck.reason(for: copy.path, source: copy.source) else { continue }
             dirtyCopies.append(copy)
             if options.explain { explanations.append(Explanation(output: copy.path, reason: why.description)) }
         }
@@ -252,7 +255,7 @@ private struct BuildRun {
         // Write, delete, save.
         let dirty = rendered + dirtyCopies
         let current = Set(allOutputs.map(\.path))
-        let stale = previousOutputs.keys.filter { !current.contains($0) }
+        let stale = ownedOutputs.filter { !current.contains($0) }.sorted()
         do {
             try store.beginWriting(dirty.map(\.path) + stale)
         } catch {

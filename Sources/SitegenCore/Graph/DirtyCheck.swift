@@ -8,10 +8,11 @@ struct DirtyCheck {
     let outputDirectory: String
     let facts: FactTable
 
-    /// Why the output at `path` is dirty, or nil when it is clean.
-    func reason(for path: String) -> RebuildReason? {
+    /// Why the output at `path`, produced from `source`, is dirty, or nil when it is clean.
+    func reason(for path: String, source: String) -> RebuildReason? {
         guard let record = previousOutputs[path] else { return hasGraph ? .new : .noGraph }
         if interrupted.contains(path) { return .interrupted }
+        if record.source != source { return .sourceChanged(from: record.source) }
         if fileSystem.kind(of: joinPath(outputDirectory, path)) != .file { return .outputMissing }
         return facts.firstChange(in: record.dependencies).map { .dependencyChanged($0) }
     }

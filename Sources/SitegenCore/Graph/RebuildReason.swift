@@ -9,6 +9,8 @@ public enum RebuildReason: Hashable, Sendable {
     case outputMissing
     /// The build that last wrote the output folder was interrupted before saving its graph.
     case interrupted
+    /// Another input produces this output now (a site file overriding a theme file, a renamed page taking a URL).
+    case sourceChanged(from: String)
     /// Something the previous render read is different now.
     case dependencyChanged(Dependency)
 
@@ -18,6 +20,7 @@ public enum RebuildReason: Hashable, Sendable {
         case .new: return "new output"
         case .outputMissing: return "output missing"
         case .interrupted: return "the previous build was interrupted"
+        case .sourceChanged(let old): return "now produced by another input (was \(old))"
         case .dependencyChanged(let dependency): return dependency.changeDescription
         }
     }

@@ -1,0 +1,22 @@
+/// A small seeded random number generator (SplitMix64), so that randomized tests are reproducible from the seed
+/// they print.
+public struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A random element of a non-empty collection.
+    public mutating func pick<C: Collection>(_ items: C) -> C.Element {
+        items[items.index(items.startIndex, offsetBy: Int.random(in: 0..<items.count, using: &self))]
+    }
+
+    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+}
