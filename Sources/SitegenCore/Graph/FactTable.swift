@@ -96,6 +96,11 @@ final class FactTable: @unchecked Sendable {
             for sub in section.subsections { hasher.combine(sub.directory) }
             hasher.combine(section.index?.frontMatter.paginate ?? model.config.paginate)
             hasher.combine(model.hasFeed(section))
+        case .neighbours(let path):
+            guard let page = model.pagesBySource[path], let section = page.sectionDirectory.flatMap({ model.sections[$0] }),
+                  let position = section.pages.firstIndex(where: { $0 === page }) else { return 0 }
+            hasher.combine(position > 0 ? section.pages[position - 1].sourcePath : "")
+            hasher.combine(position + 1 < section.pages.count ? section.pages[position + 1].sourcePath : "")
         case .taxonomyTerms(let name):
             guard let taxonomy = model.taxonomies.first(where: { $0.name == name }) else { return 0 }
             hasher.combine(taxonomy.terms.count)

@@ -21,6 +21,8 @@ public enum Dependency: Hashable, Sendable {
     case resourceURL(String)
     /// The members and order of a section's list, its subsections and its URL.
     case sectionList(String)
+    /// Which pages come before and after a page in its section: what `page.previous` and `page.next` point at.
+    case neighbours(String)
     /// The terms of a taxonomy, with their counts.
     case taxonomyTerms(String)
     /// The pages of one term of a taxonomy.
@@ -43,6 +45,7 @@ public enum Dependency: Hashable, Sendable {
         case .pageURL(let p): return "url:" + p
         case .resourceURL(let p): return "resource:" + p
         case .sectionList(let d): return "section:" + d
+        case .neighbours(let p): return "neighbours:" + p
         case .taxonomyTerms(let t): return "terms:" + t
         case .termPages(let t, let term): return "term:" + t + "/" + term
         case .recentPages: return "recent:"
@@ -67,6 +70,7 @@ public enum Dependency: Hashable, Sendable {
         case "url": self = .pageURL(argument)
         case "resource": self = .resourceURL(argument)
         case "section": self = .sectionList(argument)
+        case "neighbours": self = .neighbours(argument)
         case "terms": self = .taxonomyTerms(argument)
         case "term":
             guard let slash = argument.firstIndex(of: "/") else { return nil }
@@ -89,6 +93,7 @@ public enum Dependency: Hashable, Sendable {
         case .pageURL(let p): return "the URL of linked page \(p) changed"
         case .resourceURL(let p): return "the URL of linked file \(p) changed"
         case .sectionList(let d): return "the list of \(d) changed"
+        case .neighbours(let p): return "the previous or next page of \(p) changed"
         case .taxonomyTerms(let t): return "the terms of taxonomy '\(t)' changed"
         case .termPages(let t, let term): return "the pages of \(t) '\(term)' changed"
         case .recentPages: return "the list of recent pages changed"

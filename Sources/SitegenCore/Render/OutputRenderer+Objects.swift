@@ -32,8 +32,8 @@ extension OutputRenderer {
                 if position + 1 < section.pages.count {
                     values["next"] = self.values.summaryObject(section.pages[position + 1], recorder: recorder)
                 }
-                keyDependencies["previous"] = [.sectionList(directory)]
-                keyDependencies["next"] = [.sectionList(directory)]
+                keyDependencies["previous"] = [.neighbours(page.sourcePath)]
+                keyDependencies["next"] = [.neighbours(page.sourcePath)]
             }
         }
         let crumbs = breadcrumbs(from: page.sectionDirectory)
@@ -103,12 +103,8 @@ extension OutputRenderer {
             pending.append(contentsOf: next.subsections)
         }
         let newest = Array(model.feedPages(of: section).prefix(20))
-        recorder.record(.config("author"))
-        recorder.record(.config("title"))
-        let entries = newest.map { page -> [String: Any] in
-            for field in ["title", "permalink", "date_rfc3339", "updated_rfc3339", "summary"] {
-                recorder.record(.summaryField(page.sourcePath, field))
-            }
+        let entries = newest.map { page -> RecordedObject in
+            let path = page.sourcePath
             var entry = ValueMap()
             entry.set("title", page.title)
             entry["permalink"] = self.values.permalink(page.urlPath)
@@ -117,7 +113,11 @@ extension OutputRenderer {
             entry["updated_rfc3339"] = (page.frontMatter.updated ?? date).rfc3339
             entry.set("summary", page.summaryHTML)
             entry.set("author", model.config.author)
-            return entry.values
+            let fields = ["title": "title", "permalink": "permalink", "date_rfc3339": "date_rfc3339",
+                          "updated_rfc3339": "updated_rfc3339", "summary": "summary"]
+            return RecordedObject(entry.values, dependency: nil, dependencyForKey: { key in
+                key == "author" ? .config("author") : .summaryField(path, fields[key] ?? key)
+            }, recorder: recorder)
         }
         let updated = newest.map { ($0.frontMatter.updated ?? $0.frontMatter.date ?? PageDate(instant: 0)) }.max() ?? PageDate(instant: 0)
         var values = ValueMap()
@@ -127,7 +127,12 @@ extension OutputRenderer {
         values["home_permalink"] = self.values.permalink(section.urlPath)
         values["updated_rfc3339"] = updated.rfc3339
         values["entries"] = entries
-        return RecordedObject(values.values, dependency: nil, recorder: recorder)
+        let titleDependencies: [Dependency] = [.config("title")] + (section.index.map { [.summaryField($0.sourcePath, "title")] } ?? [])
+        return RecordedObject(values.values, dependency: .sectionList(section.directory),
+                              keyDependencies: ["title": titleDependencies,
+                                                "updated_rfc3339": newest.flatMap { [.summaryField($0.sourcePath, "date_rfc3339"),
+                                                                                   .summaryField($0.sourcePath, "updated_rfc3339")] }],
+                              recorder: recorder)
     }
 
     func sitemapObject(recorder: DependencyRecorder) -> [String: Any] {
