@@ -1,3 +1,5 @@
+import Foundation
+
 /// The organized site: published pages with their URLs, the section tree, taxonomies, and the files of `content/`
 /// that are not markdown. Built once per build from the loaded pages, before any body is rendered, because a body's
 /// links need every page's URL.
@@ -35,23 +37,36 @@ final class SiteModel: @unchecked Sendable {
         for page in pages { bySource[page.sourcePath] = page }
         for section in sections.values { if let index = section.index { bySource[index.sourcePath] = index } }
         self.pagesBySource = bySource
+        self.recent = Array(sortPages(pages, by: .date).prefix(5))
+        self.newestDate = pages.compactMap { $0.frontMatter.date }.max()
     }
 
     /// Sections sorted by folder, for deterministic iteration.
     var sortedSections: [Section] { sections.values.sorted { $0.directory < $1.directory } }
 
-    /// The newest pages of the whole site.
-    func recentPages(_ count: Int) -> [Page] { Array(sortPages(pages, by: .date).prefix(count)) }
+    /// The five newest pages of the whole site (`site.recent`), computed once.
+    let recent: [Page]
+    /// The newest page date of the site (`site.copyright_year`).
+    let newestDate: PageDate?
 
-    /// The dated pages of a section and of its subsections, newest first: what its feed lists.
+    private let feedLock = NSLock()
+    private var feedPagesCache: [String: [Page]] = [:]
+
+    /// The dated pages of a section and of its subsections, newest first: what its feed lists. Computed once per
+    /// section, because every render of the section's pages asks whether it has a feed.
     func feedPages(of section: Section) -> [Page] {
+        feedLock.lock()
+        defer { feedLock.unlock() }
+        if let known = feedPagesCache[section.directory] { return known }
         var pages: [Page] = []
         var pending = [section]
         while let next = pending.popLast() {
             pages.append(contentsOf: next.pages.filter { $0.frontMatter.date != nil })
             pending.append(contentsOf: next.subsections)
         }
-        return sortPages(pages, by: .date)
+        let sorted = sortPages(pages, by: .date)
+        feedPagesCache[section.directory] = sorted
+        return sorted
     }
 
     /// The home page always has a feed when feeds are on; a section has one when it has dated pages.

@@ -81,9 +81,12 @@ private struct BuildRun {
         // The previous build's graph.
         let store = GraphStore(fileSystem: fileSystem, cacheDirectory: cacheDirectory)
         var previous = store.load(diagnostics: diagnostics)
-        // The outputs the previous build wrote, kept even when its graph is otherwise discarded: they are what this
-        // build may delete when it no longer produces them.
-        let ownedOutputs = previous.map { $0.outputDirectory == storedOutputDirectory ? Set($0.outputs.keys) : [] } ?? []
+        // The outputs sitegen wrote before, kept even when the graph is discarded or lost: what this build may delete
+        // when it no longer produces them. A killed build's journal names outputs it may have written: those too.
+        let interrupted = store.interruptedOutputs() ?? []
+        var ownedOutputs = previous.map { $0.outputDirectory == storedOutputDirectory ? Set($0.outputs.keys) : [] }
+            ?? store.ownedOutputs(outputDirectory: storedOutputDirectory)
+        ownedOutputs.formUnion(interrupted)
         if let graph = previous, graph.signature != signature {
             report.fullBuildReason = "the build signature changed (sitegen version, base URL, drafts, future or build settings)"
             previous = nil
@@ -93,7 +96,6 @@ private struct BuildRun {
         if previous != nil && previous!.outputDirectory != storedOutputDirectory {
             previous!.outputs = [:]
         }
-        let interrupted = store.interruptedOutputs() ?? []
         phase("config")
 
         // Scan and hash.

@@ -17,7 +17,8 @@
 ///       i64 nextPublication       seconds since 1970 when the first future-dated page goes live (Int64.max: none)
 ///       str outputDirectory       the output folder, site-relative when inside the site
 ///       u32 n, n × input          path:str, size:u64, mtime:i64, inode:u64, hash:u64
-///       u32 n, n × output         path:str, source:str, hash:u64, u32 m, m × (dependency key:str, fact hash:u64)
+///       u32 k, k × key:str        every distinct dependency key (`Dependency.key`), stored once
+///       u32 n, n × output         path:str, source:str, hash:u64, u32 m, m × (key index:u32, fact hash:u64)
 ///       u32 n, n × diagnostic     the warnings of that build, repeated by a build that has nothing to do
 ///       u64 pagesLength, then u32 n, n × page record (`PageRecord`), decoded only when a build needs them
 ///
@@ -25,7 +26,7 @@
 /// that does not fit, a key this version does not know) makes the whole file unusable: the build says so in one
 /// warning line and starts over, as ninja's build log does.
 struct BuildGraph {
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let fileName = "graph.bin"
     private static let magic: [UInt8] = Array("SGGRAPH\0".utf8)
 
@@ -87,26 +88,42 @@ struct BuildGraph {
             payload.write(input.stamp.inode)
             payload.write(input.hash)
         }
+        var keyIndex: [String: UInt32] = [:]
+        var keys: [String] = []
+        let outputPaths = outputs.keys.sorted()
+        for path in outputPaths {
+            for dependency in outputs[path]!.dependencies where keyIndex[dependency.key] == nil {
+                keyIndex[dependency.key] = UInt32(keys.count)
+                keys.append(dependency.key)
+            }
+        }
+        payload.write(count: keys.count)
+        for key in keys { payload.write(key) }
         payload.write(count: outputs.count)
-        for path in outputs.keys.sorted() {
+        for path in outputPaths {
             let output = outputs[path]!
             payload.write(path)
             payload.write(output.source)
             payload.write(output.hash)
             payload.write(count: output.dependencies.count)
             for dependency in output.dependencies {
-                payload.write(dependency.key)
+                payload.write(keyIndex[dependency.key]!)
                 payload.write(dependency.hash)
             }
         }
         payload.write(count: diagnostics.count)
         for diagnostic in diagnostics { diagnostic.encode(into: &payload) }
-        var pageBytes = ByteWriter(capacity: 1 << 16)
-        let records = pages ?? [:]
-        pageBytes.write(count: records.count)
-        for path in records.keys.sorted() { records[path]!.encode(into: &pageBytes) }
-        payload.write(UInt64(pageBytes.bytes.count))
-        payload.append(pageBytes.bytes)
+        if let records = pages {
+            var pageBytes = ByteWriter(capacity: 1 << 16)
+            pageBytes.write(count: records.count)
+            for path in records.keys.sorted() { records[path]!.encode(into: &pageBytes) }
+            payload.write(UInt64(pageBytes.bytes.count))
+            payload.append(pageBytes.bytes)
+        } else {
+            // Never decoded in this build (a no-op build that only refreshed stamps): keep the stored records as they are.
+            payload.write(UInt64(encodedPages.count))
+            payload.append(Array(encodedPages))
+        }
 
         var file = ByteWriter(capacity: payload.bytes.count + 32)
         file.append(Self.magic)
@@ -145,6 +162,10 @@ struct BuildGraph {
             let stamp = FileStamp(size: try reader.readUInt64(), mtime: try reader.readInt64(), inode: try reader.readUInt64())
             inputs[path] = InputRecord(stamp: stamp, hash: try reader.readUInt64())
         }
+        var keys: [String] = []
+        let keyCount = try reader.readCount(minimumItemSize: 4)
+        keys.reserveCapacity(keyCount)
+        for _ in 0..<keyCount { keys.append(try reader.readString()) }
         let outputCount = try reader.readCount(minimumItemSize: 20)
         outputs.reserveCapacity(outputCount)
         for _ in 0..<outputCount {
@@ -155,9 +176,9 @@ struct BuildGraph {
             let dependencyCount = try reader.readCount(minimumItemSize: 12)
             dependencies.reserveCapacity(dependencyCount)
             for _ in 0..<dependencyCount {
-                let key = try reader.readString()
-                guard Dependency(key: key) != nil else { throw GraphDecodingError(description: "unknown dependency '\(key)'") }
-                dependencies.append((key, try reader.readUInt64()))
+                let index = Int(try reader.readUInt32())
+                guard index < keys.count else { throw GraphDecodingError(description: "a dependency key index out of range") }
+                dependencies.append((keys[index], try reader.readUInt64()))
             }
             outputs[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies)
         }

@@ -47,9 +47,14 @@ final class FactTable: @unchecked Sendable {
         dependencies.map { ($0.key, hash($0)) }
     }
 
-    /// The first recorded dependency whose fact changed, or nil when all still hold.
+    /// The first recorded dependency whose fact changed, or nil when all still hold. Keys are parsed only the first
+    /// time a build meets them; after that the memo answers by key.
     func firstChange(in recorded: [(key: String, hash: UInt64)]) -> Dependency? {
         for (key, stored) in recorded {
+            lock.lock()
+            let known = memo[key]
+            lock.unlock()
+            if let known, known == stored { continue }
             guard let dependency = Dependency(key: key) else { return .file(key) }
             if hash(dependency) != stored { return dependency }
         }
@@ -115,8 +120,8 @@ final class FactTable: @unchecked Sendable {
             hasher.combine(term.pages.count)
             for page in term.pages { hasher.combine(page.sourcePath) }
         case .recentPages:
-            for page in model.recentPages(5) { hasher.combine(page.sourcePath) }
-            hasher.combine(model.pages.compactMap { $0.frontMatter.date }.max()?.year ?? 0)
+            for page in model.recent { hasher.combine(page.sourcePath) }
+            hasher.combine(model.newestDate?.year ?? 0)
         case .data:
             for path in dataFiles {
                 hasher.combine(path)

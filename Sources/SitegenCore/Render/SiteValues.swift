@@ -64,7 +64,7 @@ final class SiteValues: @unchecked Sendable {
             return link
         }
         values["sections"] = sections.isEmpty ? nil : sections
-        let recent = model.recentPages(5)
+        let recent = model.recent
         values["recent"] = recent.isEmpty ? nil : recent.map { summaryObject($0, recorder: recorder) }
         return RecordedObject(values, dependency: nil, keyDependencies: siteDependencies, recorder: recorder)
     }
@@ -140,7 +140,7 @@ final class SiteValues: @unchecked Sendable {
         deps["taxonomies"] = model.taxonomies.map { .taxonomyTerms($0.name) }
 
         deps["recent"] = [.recentPages]
-        if let newest = model.pages.compactMap({ $0.frontMatter.date }).max() {
+        if let newest = model.newestDate {
             values["copyright_year"] = newest.year
         }
         deps["copyright_year"] = [.recentPages]
