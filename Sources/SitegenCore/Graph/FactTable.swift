@@ -122,6 +122,9 @@ final class FactTable: @unchecked Sendable {
         case .recentPages:
             for page in model.recent { hasher.combine(page.sourcePath) }
             hasher.combine(model.newestDate?.year ?? 0)
+        case .feedEntries(let directory):
+            guard let section = model.sections[directory] else { return 0 }
+            for page in model.feedPages(of: section).prefix(OutputRenderer.feedSize) { hasher.combine(page.sourcePath) }
         case .data:
             for path in dataFiles {
                 hasher.combine(path)

@@ -29,6 +29,8 @@ public enum Dependency: Hashable, Sendable {
     case termPages(taxonomy: String, term: String)
     /// The site-wide list of newest pages.
     case recentPages
+    /// The entries of a section's feed, in order: its newest dated pages, across its subsections.
+    case feedEntries(String)
     /// The data files, all together (`site.data`).
     case data
     /// A published asset's URL, or its absence.
@@ -49,6 +51,7 @@ public enum Dependency: Hashable, Sendable {
         case .taxonomyTerms(let t): return "terms:" + t
         case .termPages(let t, let term): return "term:" + t + "/" + term
         case .recentPages: return "recent:"
+        case .feedEntries(let d): return "feed:" + d
         case .data: return "data:"
         case .asset(let a): return "asset:" + a
         }
@@ -76,6 +79,7 @@ public enum Dependency: Hashable, Sendable {
             guard let slash = argument.firstIndex(of: "/") else { return nil }
             self = .termPages(taxonomy: String(argument[..<slash]), term: String(argument[argument.index(after: slash)...]))
         case "recent": self = .recentPages
+        case "feed": self = .feedEntries(argument)
         case "data": self = .data
         case "asset": self = .asset(argument)
         default: return nil
@@ -97,6 +101,7 @@ public enum Dependency: Hashable, Sendable {
         case .taxonomyTerms(let t): return "the terms of taxonomy '\(t)' changed"
         case .termPages(let t, let term): return "the pages of \(t) '\(term)' changed"
         case .recentPages: return "the list of recent pages changed"
+        case .feedEntries(let d): return "the entries of the feed of \(d) changed"
         case .data: return "a data file changed"
         case .asset(let a): return "asset '\(a)' changed"
         }

@@ -97,12 +97,8 @@ extension OutputRenderer {
 
     /// The newest 20 dated pages of a section and of its subsections (the home feed covers the whole site).
     func feedObject(_ section: Section, urlPath: String, recorder: DependencyRecorder) -> RecordedObject {
-        var pending = [section]
-        while let next = pending.popLast() {
-            recorder.record(.sectionList(next.directory))
-            pending.append(contentsOf: next.subsections)
-        }
-        let newest = Array(model.feedPages(of: section).prefix(20))
+        recorder.record(.feedEntries(section.directory))
+        let newest = Array(model.feedPages(of: section).prefix(OutputRenderer.feedSize))
         let entries = newest.map { page -> RecordedObject in
             let path = page.sourcePath
             var entry = ValueMap()
@@ -113,11 +109,11 @@ extension OutputRenderer {
             entry["updated_rfc3339"] = (page.frontMatter.updated ?? date).rfc3339
             entry.set("summary", page.summaryHTML)
             entry.set("author", model.config.author)
-            let fields = ["title": "title", "permalink": "permalink", "date_rfc3339": "date_rfc3339",
-                          "updated_rfc3339": "updated_rfc3339", "summary": "summary"]
-            return RecordedObject(entry.values, dependency: nil, dependencyForKey: { key in
-                key == "author" ? .config("author") : .summaryField(path, fields[key] ?? key)
-            }, recorder: recorder)
+            // `updated_rfc3339` falls back to the date, so it reads both fields.
+            return RecordedObject(entry.values, dependency: nil, keyDependencies: [
+                "author": [.config("author")],
+                "updated_rfc3339": [.summaryField(path, "updated_rfc3339"), .summaryField(path, "date_rfc3339")],
+            ], dependencyForKey: { key in .summaryField(path, key) }, recorder: recorder)
         }
         let updated = newest.map { ($0.frontMatter.updated ?? $0.frontMatter.date ?? PageDate(instant: 0)) }.max() ?? PageDate(instant: 0)
         var values = ValueMap()
@@ -128,7 +124,7 @@ extension OutputRenderer {
         values["updated_rfc3339"] = updated.rfc3339
         values["entries"] = entries
         let titleDependencies: [Dependency] = [.config("title")] + (section.index.map { [.summaryField($0.sourcePath, "title")] } ?? [])
-        return RecordedObject(values.values, dependency: .sectionList(section.directory),
+        return RecordedObject(values.values, dependency: .feedEntries(section.directory),
                               keyDependencies: ["title": titleDependencies,
                                                 "updated_rfc3339": newest.flatMap { [.summaryField($0.sourcePath, "date_rfc3339"),
                                                                                    .summaryField($0.sourcePath, "updated_rfc3339")] }],

@@ -4,6 +4,9 @@ import Mustache
 /// alias redirects) in parallel. Each render gets its own `DependencyRecorder`, and every value it can see comes
 /// through `SiteValues`, so what it read is known exactly.
 struct OutputRenderer {
+    /// How many entries a feed lists.
+    static let feedSize = 20
+
     let model: SiteModel
     let values: SiteValues
     let templates: TemplateSet

@@ -25,10 +25,10 @@ struct RecordedObject: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        if let dependencyForKey {
-            recorder.record(dependencyForKey(name))
-        } else if let specific = keyDependencies[name] {
+        if let specific = keyDependencies[name] {
             for dependency in specific { recorder.record(dependency) }
+        } else if let dependencyForKey {
+            recorder.record(dependencyForKey(name))
         } else if let dependency {
             recorder.record(dependency)
         }
