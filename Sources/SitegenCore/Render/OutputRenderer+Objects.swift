@@ -168,8 +168,9 @@ extension OutputRenderer {
         if number < paginator.totalPages { values["next_url"] = self.values.url(paginator.urlPath(ofPage: number + 1)) }
         values["first_url"] = self.values.url(paginator.urlPath(ofPage: 1))
         values["last_url"] = self.values.url(paginator.urlPath(ofPage: paginator.totalPages))
-        values["numbers"] = (1...paginator.totalPages).map { n -> [String: Any] in
-            ["number": n, "url": self.values.url(paginator.urlPath(ofPage: n)), "is_current": n == number]
+        values["numbers"] = Paginator.window(current: number, total: paginator.totalPages).map { n -> [String: Any] in
+            guard let n else { return ["is_gap": true] }
+            return ["number": n, "url": self.values.url(paginator.urlPath(ofPage: n)), "is_current": n == number]
         }
         return values.values
     }

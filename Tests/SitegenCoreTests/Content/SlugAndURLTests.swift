@@ -45,3 +45,23 @@ final class SlugAndURLTests: XCTestCase {
         XCTAssertEqual(config.basePath, "")
     }
 }
+
+final class PaginatorTests: XCTestCase {
+    func testWindowShowsEndsAndNeighboursWithGaps() {
+        XCTAssertEqual(Paginator.window(current: 1, total: 1), [1])
+        XCTAssertEqual(Paginator.window(current: 2, total: 3), [1, 2, 3])
+        XCTAssertEqual(Paginator.window(current: 1, total: 10), [1, 2, 3, nil, 10])
+        XCTAssertEqual(Paginator.window(current: 5, total: 10), [1, nil, 3, 4, 5, 6, 7, nil, 10])
+        XCTAssertEqual(Paginator.window(current: 4, total: 10), [1, 2, 3, 4, 5, 6, nil, 10])
+        XCTAssertEqual(Paginator.window(current: 10, total: 10), [1, nil, 8, 9, 10])
+    }
+
+    func testURLsAndRanges() {
+        let paginator = Paginator(baseURLPath: "/blog/", pageCount: 23, size: 10)
+        XCTAssertEqual(paginator.totalPages, 3)
+        XCTAssertEqual(paginator.urlPath(ofPage: 1), "/blog/")
+        XCTAssertEqual(paginator.urlPath(ofPage: 3), "/blog/page/3/")
+        XCTAssertEqual(paginator.range(ofPage: 3), 20..<23)
+        XCTAssertEqual(Paginator(baseURLPath: "/x/", pageCount: 0, size: 5).totalPages, 1)
+    }
+}
