@@ -195,6 +195,8 @@ private struct BuildRun {
                                       hasStaticRobots: inventory.staticFiles.contains("static/robots.txt"), jobs: options.jobs)
         let planned = renderer.plan()
         let previousOutputs = previous?.outputs ?? [:]
+        let previousKeys = previous?.keys ?? []
+        facts.useKeyTable(previousKeys)
         let dirtyCheck = DirtyCheck(previousOutputs: previousOutputs, hasGraph: previous != nil, interrupted: interrupted,
                                     fileSystem: fileSystem, outputDirectory: outputDirectory, facts: facts)
         var dirtyJobs: [OutputRenderer.PlannedJob] = []
@@ -225,9 +227,11 @@ private struct BuildRun {
         // Copies: assets, static files, content files.
         var referencedAssets = Set<String>()
         let dirtyPaths = Set(dirtyJobs.map(\.path))
-        for job in planned where !dirtyPaths.contains(job.path) {
-            for (key, _) in previousOutputs[job.path]?.dependencies ?? [] where key.hasPrefix("asset:") {
-                referencedAssets.insert(String(key.dropFirst("asset:".count)))
+        var assetKeys: [UInt32: String] = [:]
+        for (index, key) in previousKeys.enumerated() where key.hasPrefix("asset:") { assetKeys[UInt32(index)] = String(key.dropFirst(6)) }
+        if !assetKeys.isEmpty {
+            for job in planned where !dirtyPaths.contains(job.path) {
+                for (key, _) in previousOutputs[job.path]?.dependencies ?? [] { if let name = assetKeys[key] { referencedAssets.insert(name) } }
             }
         }
         for output in rendered {
@@ -279,16 +283,19 @@ private struct BuildRun {
         graph.outputDirectory = storedOutputDirectory
         graph.inputs = hashed.records
         var outputRecords: [String: BuildGraph.OutputRecord] = [:]
+        var keyTable = BuildGraph.KeyTable(keys: previousKeys)
         let dirtyByPath = Dictionary(dirty.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let hashes = Dictionary(outcomes.compactMap { outcome in outcome.hash.map { (outcome.path, $0) } }, uniquingKeysWith: { a, _ in a })
         for output in allOutputs {
             if let fresh = dirtyByPath[output.path], let hash = hashes[output.path] {
-                outputRecords[output.path] = BuildGraph.OutputRecord(source: output.source, hash: hash, dependencies: facts.facts(fresh.dependencies))
+                let dependencies = fresh.dependencies.map { (key: keyTable.index(of: $0.key), hash: facts.hash($0)) }
+                outputRecords[output.path] = BuildGraph.OutputRecord(source: output.source, hash: hash, dependencies: dependencies)
             } else if let kept = previousOutputs[output.path] {
                 outputRecords[output.path] = kept
             }
         }
         graph.outputs = outputRecords
+        graph.keys = keyTable.keys
         graph.diagnostics = diagnostics.all.filter { $0.location?.path != ConfigLoader.fileName }
         do {
             try store.save(graph)

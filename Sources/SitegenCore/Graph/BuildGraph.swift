@@ -38,8 +38,13 @@ struct BuildGraph {
     struct OutputRecord {
         var source: String
         var hash: UInt64
-        var dependencies: [(key: String, hash: UInt64)]
+        /// What the output read: indices into `keys`, with each fact's hash at that time.
+        var dependencies: [(key: UInt32, hash: UInt64)]
     }
+
+    /// Every distinct dependency key the outputs refer to. Outputs store indices, so that a build compares facts by
+    /// array index instead of hashing hundreds of thousands of key strings, and each key is stored once.
+    var keys: [String] = []
 
     var signature: UInt64 = 0
     var buildStart: Int64 = 0
@@ -55,6 +60,28 @@ struct BuildGraph {
     init() {}
 
     init(pages: [String: PageRecord]) { self.pages = pages }
+
+    /// Adds keys to `keys` and answers their indices, for the records of outputs rendered in this build.
+    struct KeyTable {
+        private(set) var keys: [String]
+        private var indices: [String: UInt32]?
+
+        init(keys: [String]) { self.keys = keys }
+
+        mutating func index(of key: String) -> UInt32 {
+            if indices == nil {
+                var built: [String: UInt32] = [:]
+                built.reserveCapacity(keys.count)
+                for (index, existing) in keys.enumerated() { built[existing] = UInt32(index) }
+                indices = built
+            }
+            if let known = indices![key] { return known }
+            let index = UInt32(keys.count)
+            keys.append(key)
+            indices![key] = index
+            return index
+        }
+    }
 
     /// Decodes the page records the first time a build needs them; a no-op build never does.
     mutating func loadPages() throws(GraphDecodingError) -> [String: PageRecord] {
@@ -88,17 +115,18 @@ struct BuildGraph {
             payload.write(input.stamp.inode)
             payload.write(input.hash)
         }
-        var keyIndex: [String: UInt32] = [:]
-        var keys: [String] = []
+        // Only the keys still in use are written, renumbered in first-use order so the file is deterministic.
+        var remap = [UInt32](repeating: .max, count: keys.count)
+        var usedKeys: [String] = []
         let outputPaths = outputs.keys.sorted()
         for path in outputPaths {
-            for dependency in outputs[path]!.dependencies where keyIndex[dependency.key] == nil {
-                keyIndex[dependency.key] = UInt32(keys.count)
-                keys.append(dependency.key)
+            for dependency in outputs[path]!.dependencies where remap[Int(dependency.key)] == .max {
+                remap[Int(dependency.key)] = UInt32(usedKeys.count)
+                usedKeys.append(keys[Int(dependency.key)])
             }
         }
-        payload.write(count: keys.count)
-        for key in keys { payload.write(key) }
+        payload.write(count: usedKeys.count)
+        for key in usedKeys { payload.write(key) }
         payload.write(count: outputs.count)
         for path in outputPaths {
             let output = outputs[path]!
@@ -107,7 +135,7 @@ struct BuildGraph {
             payload.write(output.hash)
             payload.write(count: output.dependencies.count)
             for dependency in output.dependencies {
-                payload.write(keyIndex[dependency.key]!)
+                payload.write(remap[Int(dependency.key)])
                 payload.write(dependency.hash)
             }
         }
@@ -162,7 +190,6 @@ struct BuildGraph {
             let stamp = FileStamp(size: try reader.readUInt64(), mtime: try reader.readInt64(), inode: try reader.readUInt64())
             inputs[path] = InputRecord(stamp: stamp, hash: try reader.readUInt64())
         }
-        var keys: [String] = []
         let keyCount = try reader.readCount(minimumItemSize: 4)
         keys.reserveCapacity(keyCount)
         for _ in 0..<keyCount { keys.append(try reader.readString()) }
@@ -172,13 +199,13 @@ struct BuildGraph {
             let path = try reader.readString()
             let source = try reader.readString()
             let hash = try reader.readUInt64()
-            var dependencies: [(key: String, hash: UInt64)] = []
+            var dependencies: [(key: UInt32, hash: UInt64)] = []
             let dependencyCount = try reader.readCount(minimumItemSize: 12)
             dependencies.reserveCapacity(dependencyCount)
             for _ in 0..<dependencyCount {
-                let index = Int(try reader.readUInt32())
-                guard index < keys.count else { throw GraphDecodingError(description: "a dependency key index out of range") }
-                dependencies.append((keys[index], try reader.readUInt64()))
+                let index = try reader.readUInt32()
+                guard Int(index) < keys.count else { throw GraphDecodingError(description: "a dependency key index out of range") }
+                dependencies.append((index, try reader.readUInt64()))
             }
             outputs[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies)
         }

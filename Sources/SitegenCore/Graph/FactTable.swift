@@ -47,16 +47,39 @@ final class FactTable: @unchecked Sendable {
         dependencies.map { ($0.key, hash($0)) }
     }
 
-    /// The first recorded dependency whose fact changed, or nil when all still hold. Keys are parsed only the first
-    /// time a build meets them; after that the memo answers by key.
+    /// The first recorded dependency whose fact changed, or nil when all still hold (for body records, whose keys
+    /// are few and stored as strings).
     func firstChange(in recorded: [(key: String, hash: UInt64)]) -> Dependency? {
         for (key, stored) in recorded {
-            lock.lock()
-            let known = memo[key]
-            lock.unlock()
-            if let known, known == stored { continue }
             guard let dependency = Dependency(key: key) else { return .file(key) }
             if hash(dependency) != stored { return dependency }
+        }
+        return nil
+    }
+
+    /// Facts of the previous graph's key table by index: each key is parsed and computed at most once per build.
+    /// Used only by the (single-threaded) dirty check.
+    private var indexedKeys: [String] = []
+    private var indexedFacts: [UInt64?] = []
+    private var indexedKnown: [Bool] = []
+
+    /// Makes `firstChange(in:)` for output records answer against `keys` (the previous graph's key table).
+    func useKeyTable(_ keys: [String]) {
+        indexedKeys = keys
+        indexedFacts = Array(repeating: nil, count: keys.count)
+        indexedKnown = Array(repeating: false, count: keys.count)
+    }
+
+    /// The first dependency of an output record whose fact changed, or nil when all still hold.
+    func firstChange(in recorded: [(key: UInt32, hash: UInt64)]) -> Dependency? {
+        for (index, stored) in recorded {
+            let slot = Int(index)
+            if !indexedKnown[slot] {
+                indexedFacts[slot] = Dependency(key: indexedKeys[slot]).map(hash)
+                indexedKnown[slot] = true
+            }
+            guard let current = indexedFacts[slot] else { return .file(indexedKeys[slot]) }
+            if current != stored { return Dependency(key: indexedKeys[slot]) }
         }
         return nil
     }

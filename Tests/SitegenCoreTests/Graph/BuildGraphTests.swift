@@ -30,7 +30,8 @@ final class BuildGraphTests: XCTestCase {
         graph.nextPublication = 3
         graph.outputDirectory = "public"
         graph.inputs = ["content/a.md": .init(stamp: FileStamp(size: 1, mtime: 2, inode: 3), hash: 42)]
-        graph.outputs = ["a/index.html": .init(source: "content/a.md", hash: 5, dependencies: [("page:content/a.md", 6)])]
+        graph.keys = ["unused:x", "page:content/a.md"]
+        graph.outputs = ["a/index.html": .init(source: "content/a.md", hash: 5, dependencies: [(1, 6)])]
         graph.diagnostics = [.warning("w", at: nil)]
         return graph
     }
@@ -42,7 +43,8 @@ final class BuildGraphTests: XCTestCase {
         XCTAssertEqual(decoded.nextPublication, 3)
         XCTAssertEqual(decoded.outputDirectory, "public")
         XCTAssertEqual(decoded.inputs["content/a.md"], .init(stamp: FileStamp(size: 1, mtime: 2, inode: 3), hash: 42))
-        XCTAssertEqual(decoded.outputs["a/index.html"]?.dependencies.map(\.key), ["page:content/a.md"])
+        XCTAssertEqual(decoded.keys, ["page:content/a.md"], "unused keys are dropped")
+        XCTAssertEqual(decoded.outputs["a/index.html"]?.dependencies.map(\.key), [0])
         XCTAssertEqual(decoded.diagnostics.map(\.description), ["warning: w"])
         let record = try XCTUnwrap(decoded.loadPages()["content/a.md"])
         XCTAssertEqual(record.frontMatter, sampleGraph().pagesForTest["content/a.md"]!.frontMatter)
