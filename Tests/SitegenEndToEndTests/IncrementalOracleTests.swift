@@ -8,7 +8,8 @@ import SitegenTestSupport
 /// previous output untouched.
 ///
 /// Quick by default (CI). For a long run: `ORACLE_EDITS=2000 ORACLE_SEEDS=3 swift test --filter IncrementalOracleTests`;
-/// `ORACLE_SEED=n` replays one seed. A failure prints the seed and every edit up to it.
+/// `ORACLE_FIRST_SEED=n` starts the seeds elsewhere, `ORACLE_SEED=n` replays one seed. A failure prints the seed and
+/// every edit up to it.
 final class IncrementalOracleTests: XCTestCase {
     private func environment(_ name: String) -> Int? { ProcessInfo.processInfo.environment[name].flatMap { Int($0) } }
 
@@ -16,7 +17,7 @@ final class IncrementalOracleTests: XCTestCase {
         let edits = environment("ORACLE_EDITS") ?? 60
         let pages = environment("ORACLE_PAGES") ?? 60
         let seeds: [UInt64] = environment("ORACLE_SEED").map { [UInt64($0)] }
-            ?? (0..<UInt64(environment("ORACLE_SEEDS") ?? 2)).map { 1_000 + $0 }
+            ?? (0..<UInt64(environment("ORACLE_SEEDS") ?? 2)).map { UInt64(environment("ORACLE_FIRST_SEED") ?? 1_000) + $0 }
         for seed in seeds {
             run(seed: seed, pages: pages, edits: edits)
         }
