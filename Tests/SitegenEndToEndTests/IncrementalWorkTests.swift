@@ -208,3 +208,23 @@ final class IncrementalWorkTests: XCTestCase {
         XCTAssertEqual(again.outputsWritten, 0)
     }
 }
+
+final class OutputFolderTests: XCTestCase {
+    /// Regression: with no input changed, a build into another output folder took the no-op shortcut and wrote
+    /// nothing there.
+    func testBuildingIntoAnotherFolderWritesEverything() throws {
+        let temp = TemporaryDirectory()
+        try InlineFixture.write(IncrementalWorkTests.site, to: temp.sub("site"))
+        var options = BuildOptions(siteDirectory: temp.sub("site"), jobs: 2)
+        options.now = FixturePaths.fixedNow
+        let first = SiteBuilder().build(options)
+        XCTAssertTrue(first.succeeded)
+        let noop = SiteBuilder().build(options)
+        XCTAssertEqual(noop.contentPages, first.contentPages, "a build with nothing to do still reports the pages")
+        XCTAssertEqual(noop.pagesSkipped, first.pagesRendered)
+        options.outputDirectory = temp.sub("elsewhere")
+        let elsewhere = SiteBuilder().build(options)
+        XCTAssertEqual(elsewhere.outputsWritten, first.outputsWritten)
+        XCTAssertNil(OutputTree(reading: temp.sub("site/public")).difference(from: OutputTree(reading: temp.sub("elsewhere"))))
+    }
+}

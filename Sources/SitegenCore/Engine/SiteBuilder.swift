@@ -93,7 +93,9 @@ private struct BuildRun {
         } else if previous == nil {
             report.fullBuildReason = "no build cache"
         }
-        if previous != nil && previous!.outputDirectory != storedOutputDirectory {
+        // Another output folder: nothing there is known, every output must be written.
+        let sameOutputFolder = previous?.outputDirectory == storedOutputDirectory
+        if previous != nil && !sameOutputFolder {
             previous!.outputs = [:]
         }
         phase("config")
@@ -112,11 +114,13 @@ private struct BuildRun {
 
         // With --strict, stored warnings may have to become errors: check links again instead of replaying them.
         let replayable = previous.map { !options.strict || !$0.diagnostics.contains { $0.severity == .warning } } ?? false
-        if var graph = previous, replayable, hashed.changed.isEmpty, hashed.removed.isEmpty, interrupted.isEmpty,
+        if var graph = previous, sameOutputFolder, replayable, hashed.changed.isEmpty, hashed.removed.isEmpty, interrupted.isEmpty,
            now < graph.nextPublication, !diagnostics.hasErrors,
            graph.outputs.keys.allSatisfy({ fileSystem.kind(of: joinPath(outputDirectory, $0)) == .file }) {
             // Nothing changed: the previous build's output stands. Its warnings still apply.
             diagnostics.emit(contentsOf: graph.diagnostics)
+            report.contentPages = graph.contentPages
+            report.pagesSkipped = graph.templatedOutputs
             report.outputs = graph.outputs.count
             report.outputsUnchanged = graph.outputs.count
             if hashed.hashed > 0 {
@@ -281,6 +285,8 @@ private struct BuildRun {
         graph.buildStart = buildStart
         graph.nextPublication = pages.compactMap { page in page.frontMatter.date.map(\.instant) }.filter { $0 > now }.min() ?? .max
         graph.outputDirectory = storedOutputDirectory
+        graph.contentPages = model.pages.count
+        graph.templatedOutputs = planned.count
         graph.inputs = hashed.records
         var outputRecords: [String: BuildGraph.OutputRecord] = [:]
         var keyTable = BuildGraph.KeyTable(keys: previousKeys)

@@ -16,17 +16,18 @@
 ///       i64 buildStart            wall-clock nanoseconds when the build that wrote this file started
 ///       i64 nextPublication       seconds since 1970 when the first future-dated page goes live (Int64.max: none)
 ///       str outputDirectory       the output folder, site-relative when inside the site
+///       u64 contentPages          published pages, and u64 templatedOutputs, for the report of a build with nothing to do
 ///       u32 n, n × input          path:str, size:u64, mtime:i64, inode:u64, hash:u64
 ///       u32 k, k × key:str        every distinct dependency key (`Dependency.key`), stored once
 ///       u32 n, n × output         path:str, source:str, hash:u64, u32 m, m × (key index:u32, fact hash:u64)
 ///       u32 n, n × diagnostic     the warnings of that build, repeated by a build that has nothing to do
 ///       u64 pagesLength, then u32 n, n × page record (`PageRecord`), decoded only when a build needs them
 ///
-/// A string (`str`) is a u32 byte count and UTF-8 bytes. Any mismatch (magic, version, checksum, length, a count
-/// that does not fit, a key this version does not know) makes the whole file unusable: the build says so in one
-/// warning line and starts over, as ninja's build log does.
+/// A string (`str`) is a u32 byte count and UTF-8 bytes. Any mismatch (magic, version, checksum, length, a count or
+/// index that does not fit) makes the whole file unusable: the build says so in one warning line and starts over, as
+/// ninja's build log does. A dependency key this version does not know only makes the outputs that recorded it dirty.
 struct BuildGraph {
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let fileName = "graph.bin"
     private static let magic: [UInt8] = Array("SGGRAPH\0".utf8)
 
@@ -50,6 +51,8 @@ struct BuildGraph {
     var buildStart: Int64 = 0
     var nextPublication: Int64 = .max
     var outputDirectory = ""
+    var contentPages = 0
+    var templatedOutputs = 0
     var inputs: [String: InputRecord] = [:]
     var outputs: [String: OutputRecord] = [:]
     var diagnostics: [Diagnostic] = []
@@ -106,6 +109,8 @@ struct BuildGraph {
         payload.write(buildStart)
         payload.write(nextPublication)
         payload.write(outputDirectory)
+        payload.write(UInt64(contentPages))
+        payload.write(UInt64(templatedOutputs))
         payload.write(count: inputs.count)
         for path in inputs.keys.sorted() {
             let input = inputs[path]!
@@ -183,6 +188,8 @@ struct BuildGraph {
         buildStart = try reader.readInt64()
         nextPublication = try reader.readInt64()
         outputDirectory = try reader.readString()
+        contentPages = Int(clamping: try reader.readUInt64())
+        templatedOutputs = Int(clamping: try reader.readUInt64())
         let inputCount = try reader.readCount(minimumItemSize: 36)
         inputs.reserveCapacity(inputCount)
         for _ in 0..<inputCount {
