@@ -10,6 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product markdown-bench >&2
-echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $(git rev-parse --short HEAD)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $(git describe --always --dirty)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)"
 .build/release/markdown-bench "$@"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,7 +31,7 @@ enum CmarkGFM {
     /// lookup. A static `let` runs its initializer exactly once, even when many threads arrive at the same time.
     private static let extensionRegistry: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Serializes the part of each parse that uses libcmark-gfm's process-global special-character tables.
+    /// Serializes `cmark_parser_finish`, the part of a parse that uses libcmark-gfm's process-global tables.
     ///
     /// The race (libcmark-gfm 0.29.0.gfm.6; github/cmark-gfm pull request 176, a per-parser table, is not merged):
     /// `src/inlines.c` keeps two static arrays, `SPECIAL_CHARS` (where `subject_find_special_char` stops a text run)
@@ -46,13 +46,32 @@ enum CmarkGFM {
     /// both parsers attach the same extensions, but the remove is not, and a parser without extensions reads the
     /// characters others added (`_moved_~1` then stays unemphasized). Nothing else reads or writes these arrays: the
     /// disassembly of the installed library shows the two writers called only from `cmark_parser_finish`, and the
-    /// readers only inside `cmark_parse_inlines`. `cmark_parser_feed` (block parsing, including the table extension's
-    /// `try_opening_block` and link reference definitions) touches neither, and neither does HTML rendering, so only
-    /// `cmark_parser_finish` has to be serialized, for every parse in the process whatever its extensions.
+    /// readers only inside `cmark_parse_inlines`, which only `cmark_parser_finish` calls. `cmark_parser_feed` (block
+    /// parsing, including the table extension's `try_opening_block` and link reference definitions) touches neither,
+    /// and neither does HTML rendering, so only `cmark_parser_finish` needs the lock, in every parse in the process
+    /// whatever its extensions. `MarkdownRendererConcurrencyTests` shows the race without the lock (the first wrong
+    /// render comes after a few dozen renders) and guards the production setting.
+    ///
+    /// Measured (`bench/markdown-parallel.sh`, release build, 2 cores, 2,000 generated pages of 12.9 MB, the full
+    /// `MarkdownRenderer.render`; median of 11 runs, seconds for the corpus, 1 thread → 2 threads):
+    ///
+    ///     finishOnly   0.503 → 0.318  (1.58x)   0 wrong renders
+    ///     wholeParse   0.502 → 0.377  (1.33x)   0 wrong renders
+    ///     unlocked     0.551 → 0.261  (2.11x)   6,645 wrong renders in 22,000; about the ceiling for isolation
+    ///
+    /// `cmark_parser_finish` is about 45% of a render and `cmark_parser_feed` 12% (perf, one thread), so locking only
+    /// the finish lets the other thread feed, walk the tree and render meanwhile: 16% less wall time than locking the
+    /// whole parse, and the fastest correct option found. Isolating parsers without vendoring was tried and rejected.
+    /// A private copy of libcmark-gfm per core, loaded with `dlmopen` into a namespace of its own, ran at 0.267 s
+    /// (finishOnly 0.305 s in that session) but crashed as soon as tagfilter met raw HTML: the C library loaded into
+    /// that namespace leaves its per-thread ctype table (`__ctype_tolower_loc`) null on threads it did not start. A
+    /// copy loaded beside the first in the same namespace crashed too (its `cmark_strbuf_free` does not recognise the
+    /// first copy's `cmark_strbuf__initbuf`), and the extensions library would still bind to the first copy. More
+    /// than 1.6x on two cores, or about 2.2x (1 / 0.45) on any number, needs pull request 176's per-parser table.
     private static let parseLock = NSLock()
 
-    /// The locking every parse uses unless a test or the benchmark says otherwise.
-    static let productionLocking: MarkdownParseLocking = .wholeParse
+    /// The locking every parse uses unless a test or the benchmark says otherwise: see `parseLock`.
+    static let productionLocking: MarkdownParseLocking = .finishOnly
 
     private static let lockingSetting = LockingSetting(productionLocking)
 
