@@ -43,6 +43,8 @@ let package = Package(
         // Turns the repository's `templates/` (the default theme) into Swift source, so the binary carries it.
         .executableTarget(name: "theme-embedder", path: "Sources/theme-embedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
+        // Times markdown rendering for each parse locking mode (bench/markdown-parallel.sh); not part of any product.
+        .executableTarget(name: "markdown-bench", dependencies: ["SitegenCore"]),
         .target(name: "SitegenTestSupport", dependencies: ["SitegenCore"]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenTestSupport"]),
         .testTarget(

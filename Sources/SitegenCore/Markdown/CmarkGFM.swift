@@ -31,15 +31,56 @@ enum CmarkGFM {
     /// lookup. A static `let` runs its initializer exactly once, even when many threads arrive at the same time.
     private static let extensionRegistry: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Serializes every parse in the process.
+    /// Serializes `cmark_parser_finish`, the part of a parse that uses libcmark-gfm's process-global tables.
     ///
-    /// Why a global lock: libcmark-gfm keeps the inline parser's table of special characters in one process-global
-    /// array, and `cmark_parser_finish` rewrites it (adds the characters of the attached extensions, such as `~` for
-    /// strikethrough and `|` for tables, then removes them again). Two parses running at once therefore see each
-    /// other's table and can produce wrong output. The upstream fix (github/cmark-gfm pull request 176, a per-parser
-    /// table) is not merged. Rendering a finished document reads no such global, so renders run in parallel; only
-    /// `parse` takes this lock. Any later refinement of the locking belongs here and nowhere else.
+    /// The race (libcmark-gfm 0.29.0.gfm.6; github/cmark-gfm pull request 176, a per-parser table, is not merged):
+    /// `src/inlines.c` keeps two static arrays, `SPECIAL_CHARS` (where `subject_find_special_char` stops a text run)
+    /// and `SKIP_CHARS` (characters `scan_delims` steps over when it decides whether `*` and `_` are left- or
+    /// right-flanking). `cmark_parser_finish` → `finalize_document` → `process_inlines` (`src/blocks.c`) calls
+    /// `cmark_manage_extensions_special_characters(parser, true)`, which runs `cmark_inlines_add_special_character`
+    /// for the characters of every attached inline extension (`~` from strikethrough, also in `SKIP_CHARS` since it
+    /// is an emphasis extension; `:` and `w` from autolink; table, tagfilter and tasklist have none), parses all
+    /// inlines, then calls it with `false`, which clears those entries again (`cmark_inlines_remove_special_character`).
+    /// A parser that finishes while another is in its inline phase therefore clears `~`, `:` and `w` under it: the
+    /// other one renders `~~gone~~` as text, misses autolinks and changes emphasis next to `~`. Adds are idempotent when
+    /// both parsers attach the same extensions, but the remove is not, and a parser without extensions reads the
+    /// characters others added (`_moved_~1` then stays unemphasized). Nothing else reads or writes these arrays: the
+    /// disassembly of the installed library shows the two writers called only from `cmark_parser_finish`, and the
+    /// readers only inside `cmark_parse_inlines`, which only `cmark_parser_finish` calls. `cmark_parser_feed` (block
+    /// parsing, including the table extension's `try_opening_block` and link reference definitions) touches neither,
+    /// and neither does HTML rendering, so only `cmark_parser_finish` needs the lock, in every parse in the process
+    /// whatever its extensions. `MarkdownRendererConcurrencyTests` shows the race without the lock (the first wrong
+    /// render comes after a few dozen renders) and guards the production setting.
+    ///
+    /// Measured (`bench/markdown-parallel.sh`, release build, 2 cores, 2,000 generated pages of 12.9 MB, the full
+    /// `MarkdownRenderer.render`; median of 11 runs, seconds for the corpus, 1 thread → 2 threads):
+    ///
+    ///     finishOnly   0.503 → 0.318  (1.58x)   0 wrong renders
+    ///     wholeParse   0.502 → 0.377  (1.33x)   0 wrong renders
+    ///     unlocked     0.551 → 0.261  (2.11x)   6,645 wrong renders in 22,000; about the ceiling for isolation
+    ///
+    /// `cmark_parser_finish` is about 45% of a render and `cmark_parser_feed` 12% (perf, one thread), so locking only
+    /// the finish lets the other thread feed, walk the tree and render meanwhile: 16% less wall time than locking the
+    /// whole parse, and the fastest correct option found. Isolating parsers without vendoring was tried and rejected.
+    /// A private copy of libcmark-gfm per core, loaded with `dlmopen` into a namespace of its own, ran at 0.267 s
+    /// (finishOnly 0.305 s in that session) but crashed as soon as tagfilter met raw HTML: the C library loaded into
+    /// that namespace leaves its per-thread ctype table (`__ctype_tolower_loc`) null on threads it did not start. A
+    /// copy loaded beside the first in the same namespace crashed too (its `cmark_strbuf_free` does not recognise the
+    /// first copy's `cmark_strbuf__initbuf`), and the extensions library would still bind to the first copy. More
+    /// than 1.6x on two cores, or about 2.2x (1 / 0.45) on any number, needs pull request 176's per-parser table.
     private static let parseLock = NSLock()
+
+    /// The locking every parse uses unless a test or the benchmark says otherwise: see `parseLock`.
+    static let productionLocking: MarkdownParseLocking = .finishOnly
+
+    private static let lockingSetting = LockingSetting(productionLocking)
+
+    /// Which part of each parse holds `parseLock`. Only tests (through `@testable import`) and the benchmark (through
+    /// `MarkdownRenderer.parseLocking`) change it, between batches of parses; a parse reads it once when it starts.
+    static var locking: MarkdownParseLocking {
+        get { lockingSetting.value }
+        set { lockingSetting.value = newValue }
+    }
 
     /// Whether cmark-gfm knows a syntax extension of this name (`table`, `strikethrough`, `autolink`, `tagfilter`,
     /// `tasklist`).
@@ -53,24 +94,74 @@ enum CmarkGFM {
     static func parse(_ utf8: UnsafeBufferPointer<UInt8>, configuration: CmarkConfiguration) -> CmarkDocument {
         _ = extensionRegistry
         let options = configuration.cmarkOptions
-        return parseLock.withLock {
-            guard let parser = cmark_parser_new(options) else {
-                fatalError("cmark-gfm could not allocate a parser (out of memory)")
+        let locking = self.locking
+        // Creating a parser and attaching extensions only allocate and link lists of this parser: no lock needed.
+        guard let parser = cmark_parser_new(options) else {
+            fatalError("cmark-gfm could not allocate a parser (out of memory)")
+        }
+        for name in configuration.extensions {
+            if let syntaxExtension = name.withCString({ cmark_find_syntax_extension($0) }) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
-            for name in configuration.extensions {
-                if let syntaxExtension = name.withCString({ cmark_find_syntax_extension($0) }) {
-                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-                }
-            }
+        }
+        func feed() {
             utf8.withMemoryRebound(to: CChar.self) { bytes in
                 cmark_parser_feed(parser, bytes.baseAddress, bytes.count)
             }
-            guard let root = cmark_parser_finish(parser) else {
-                cmark_parser_free(parser)
-                fatalError("cmark-gfm returned no document (out of memory)")
-            }
-            return CmarkDocument(parser: parser, root: root, options: options)
         }
+        let root: OpaquePointer?
+        switch locking {
+        case .finishOnly:
+            feed()
+            root = parseLock.withLock { cmark_parser_finish(parser) }
+        case .wholeParse:
+            root = parseLock.withLock {
+                feed()
+                return cmark_parser_finish(parser)
+            }
+        case .unlocked:
+            feed()
+            root = cmark_parser_finish(parser)
+        }
+        guard let root else {
+            cmark_parser_free(parser)
+            fatalError("cmark-gfm returned no document (out of memory)")
+        }
+        return CmarkDocument(parser: parser, root: root, options: options)
+    }
+}
+
+/// Which part of a cmark-gfm parse runs under the process-wide parse lock (see `CmarkGFM.parseLock` for why and for
+/// the measurements). Production always uses `CmarkGFM.productionLocking`; the other cases exist so that the tests
+/// can show the race and the benchmark can compare the costs.
+@_spi(Benchmark) public enum MarkdownParseLocking: String, CaseIterable, Sendable {
+    /// No lock at all. Wrong output under parallel load: for tests and the benchmark only.
+    case unlocked
+    /// Only `cmark_parser_finish` (inline parsing) holds the lock; block parsing (`cmark_parser_feed`) runs in parallel.
+    case finishOnly
+    /// `cmark_parser_feed` and `cmark_parser_finish` together hold the lock.
+    case wholeParse
+}
+
+@_spi(Benchmark) extension MarkdownRenderer {
+    /// The parse locking of every renderer in the process, for the `markdown-bench` benchmark, which is built in release
+    /// mode and so cannot use `@testable import`. Change it only while no render runs.
+    public static var parseLocking: MarkdownParseLocking {
+        get { CmarkGFM.locking }
+        set { CmarkGFM.locking = newValue }
+    }
+}
+
+/// The current `MarkdownParseLocking`, readable from any thread.
+private final class LockingSetting: @unchecked Sendable {
+    private let lock = NSLock()
+    private var locking: MarkdownParseLocking
+
+    init(_ locking: MarkdownParseLocking) { self.locking = locking }
+
+    var value: MarkdownParseLocking {
+        get { lock.withLock { locking } }
+        set { lock.withLock { locking = newValue } }
     }
 }
 
