@@ -37,7 +37,7 @@ struct GraphStore {
     }
 
     func save(_ graph: BuildGraph) throws {
-        let list = ([Self.outputsHeader, graph.outputDirectory] + graph.outputs.keys.sorted()).joined(separator: "\n") + "\n"
+        let list = ([Self.outputsHeader, graph.outputDirectory] + graph.outputPaths).joined(separator: "\n") + "\n"
         try fileSystem.writeAtomically(Array(list.utf8), to: outputsPath)
         try fileSystem.writeAtomically(graph.encoded(), to: graphPath)
     }

@@ -84,7 +84,7 @@ private struct BuildRun {
         // The outputs sitegen wrote before, kept even when the graph is discarded or lost: what this build may delete
         // when it no longer produces them. A killed build's journal names outputs it may have written: those too.
         let interrupted = store.interruptedOutputs() ?? []
-        var ownedOutputs = previous.map { $0.outputDirectory == storedOutputDirectory ? Set($0.outputs.keys) : [] }
+        var ownedOutputs = previous.map { $0.outputDirectory == storedOutputDirectory ? Set($0.outputPaths) : [] }
             ?? store.ownedOutputs(outputDirectory: storedOutputDirectory)
         ownedOutputs.formUnion(interrupted)
         if let graph = previous, graph.signature != signature {
@@ -96,7 +96,7 @@ private struct BuildRun {
         // Another output folder: nothing there is known, every output must be written.
         let sameOutputFolder = previous?.outputDirectory == storedOutputDirectory
         if previous != nil && !sameOutputFolder {
-            previous!.outputs = [:]
+            previous!.setOutputs([:], keys: [])
         }
         phase("config")
 
@@ -116,13 +116,13 @@ private struct BuildRun {
         let replayable = previous.map { !options.strict || !$0.diagnostics.contains { $0.severity == .warning } } ?? false
         if var graph = previous, sameOutputFolder, replayable, hashed.changed.isEmpty, hashed.removed.isEmpty, interrupted.isEmpty,
            now < graph.nextPublication, !diagnostics.hasErrors,
-           graph.outputs.keys.allSatisfy({ fileSystem.kind(of: joinPath(outputDirectory, $0)) == .file }) {
+           graph.outputPaths.allSatisfy({ fileSystem.kind(of: joinPath(outputDirectory, $0)) == .file }) {
             // Nothing changed: the previous build's output stands. Its warnings still apply.
             diagnostics.emit(contentsOf: graph.diagnostics)
             report.contentPages = graph.contentPages
             report.pagesSkipped = graph.templatedOutputs
-            report.outputs = graph.outputs.count
-            report.outputsUnchanged = graph.outputs.count
+            report.outputs = graph.outputPaths.count
+            report.outputsUnchanged = graph.outputPaths.count
             if hashed.hashed > 0 {
                 graph.inputs = hashed.records
                 graph.buildStart = buildStart
@@ -137,14 +137,18 @@ private struct BuildRun {
         phase("templates")
 
         var records: [String: PageRecord] = [:]
+        var previousOutputs: [String: BuildGraph.OutputRecord] = [:]
         if previous != nil {
             do {
                 records = try previous!.loadPages()
+                previousOutputs = try previous!.loadOutputs()
             } catch {
                 diagnostics.emit(.warning("ignoring the build cache (\(error)); doing a full build",
                                           at: SourceLocation(path: store.graphPath)))
                 report.fullBuildReason = "the build cache could not be read"
                 previous = nil
+                records = [:]
+                previousOutputs = [:]
             }
         }
         let markdownFiles = inventory.content.filter(ContentLoader.isMarkdown)
@@ -198,7 +202,6 @@ private struct BuildRun {
         let renderer = OutputRenderer(model: model, values: values, templates: templates, assets: assets.urls,
                                       hasStaticRobots: inventory.staticFiles.contains("static/robots.txt"), jobs: options.jobs)
         let planned = renderer.plan()
-        let previousOutputs = previous?.outputs ?? [:]
         let previousKeys = previous?.keys ?? []
         facts.useKeyTable(previousKeys)
         let dirtyCheck = DirtyCheck(previousOutputs: previousOutputs, hasGraph: previous != nil, interrupted: interrupted,
@@ -300,8 +303,7 @@ private struct BuildRun {
                 outputRecords[output.path] = kept
             }
         }
-        graph.outputs = outputRecords
-        graph.keys = keyTable.keys
+        graph.setOutputs(outputRecords, keys: keyTable.keys)
         graph.diagnostics = diagnostics.all.filter { $0.location?.path != ConfigLoader.fileName }
         do {
             try store.save(graph)

@@ -18,8 +18,10 @@
 ///       str outputDirectory       the output folder, site-relative when inside the site
 ///       u64 contentPages          published pages, and u64 templatedOutputs, for the report of a build with nothing to do
 ///       u32 n, n × input          path:str, size:u64, mtime:i64, inode:u64, hash:u64
-///       u32 k, k × key:str        every distinct dependency key (`Dependency.key`), stored once
-///       u32 n, n × output         path:str, source:str, hash:u64, u32 m, m × (key index:u32, fact hash:u64)
+///       u32 n, n × path:str       every output, sorted (all a build with nothing to do needs of them)
+///       u64 recordsLength, then   the output records, decoded only when a build needs them:
+///         u32 k, k × key:str      every distinct dependency key (`Dependency.key`), stored once
+///         n × record              (in the order of the paths) source:str, hash:u64, u32 m, m × (key index:u32, fact hash:u64)
 ///       u32 n, n × diagnostic     the warnings of that build, repeated by a build that has nothing to do
 ///       u64 pagesLength, then u32 n, n × page record (`PageRecord`), decoded only when a build needs them
 ///
@@ -27,7 +29,7 @@
 /// index that does not fit) makes the whole file unusable: the build says so in one warning line and starts over, as
 /// ninja's build log does. A dependency key this version does not know only makes the outputs that recorded it dirty.
 struct BuildGraph {
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let fileName = "graph.bin"
     private static let magic: [UInt8] = Array("SGGRAPH\0".utf8)
 
@@ -43,9 +45,9 @@ struct BuildGraph {
         var dependencies: [(key: UInt32, hash: UInt64)]
     }
 
-    /// Every distinct dependency key the outputs refer to. Outputs store indices, so that a build compares facts by
-    /// array index instead of hashing hundreds of thousands of key strings, and each key is stored once.
-    var keys: [String] = []
+    /// Every distinct dependency key the outputs refer to (after `loadOutputs()`). Outputs store indices, so that a
+    /// build compares facts by array index instead of hashing hundreds of thousands of key strings.
+    private(set) var keys: [String] = []
 
     var signature: UInt64 = 0
     var buildStart: Int64 = 0
@@ -54,7 +56,11 @@ struct BuildGraph {
     var contentPages = 0
     var templatedOutputs = 0
     var inputs: [String: InputRecord] = [:]
-    var outputs: [String: OutputRecord] = [:]
+    /// The outputs the build that wrote this graph produced, sorted.
+    private(set) var outputPaths: [String] = []
+    /// Output records by path; `nil` until `loadOutputs()` decodes them.
+    private var outputs: [String: OutputRecord]?
+    private var encodedOutputs: ArraySlice<UInt8> = []
     var diagnostics: [Diagnostic] = []
     /// Page records by source path; `nil` until `loadPages()` decodes them.
     private(set) var pages: [String: PageRecord]?
@@ -63,6 +69,44 @@ struct BuildGraph {
     init() {}
 
     init(pages: [String: PageRecord]) { self.pages = pages }
+
+    /// Replaces the output records (and the key table their indices refer to).
+    mutating func setOutputs(_ records: [String: OutputRecord], keys: [String]) {
+        outputs = records
+        outputPaths = records.keys.sorted()
+        self.keys = keys
+        encodedOutputs = []
+    }
+
+    /// Decodes the output records (and the key table) the first time a build needs them; a no-op build never does.
+    mutating func loadOutputs() throws(GraphDecodingError) -> [String: OutputRecord] {
+        if let outputs { return outputs }
+        var reader = ByteReader(Array(encodedOutputs))
+        var decodedKeys: [String] = []
+        let keyCount = try reader.readCount(minimumItemSize: 4)
+        decodedKeys.reserveCapacity(keyCount)
+        for _ in 0..<keyCount { decodedKeys.append(try reader.readString()) }
+        var decoded: [String: OutputRecord] = [:]
+        decoded.reserveCapacity(outputPaths.count)
+        for path in outputPaths {
+            let source = try reader.readString()
+            let hash = try reader.readUInt64()
+            var dependencies: [(key: UInt32, hash: UInt64)] = []
+            let dependencyCount = try reader.readCount(minimumItemSize: 12)
+            dependencies.reserveCapacity(dependencyCount)
+            for _ in 0..<dependencyCount {
+                let index = try reader.readUInt32()
+                guard Int(index) < decodedKeys.count else { throw GraphDecodingError(description: "a dependency key index out of range") }
+                dependencies.append((index, try reader.readUInt64()))
+            }
+            decoded[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies)
+        }
+        guard reader.isAtEnd else { throw GraphDecodingError(description: "trailing bytes after the output records") }
+        keys = decodedKeys
+        outputs = decoded
+        encodedOutputs = []
+        return decoded
+    }
 
     /// Adds keys to `keys` and answers their indices, for the records of outputs rendered in this build.
     struct KeyTable {
@@ -120,29 +164,37 @@ struct BuildGraph {
             payload.write(input.stamp.inode)
             payload.write(input.hash)
         }
-        // Only the keys still in use are written, renumbered in first-use order so the file is deterministic.
-        var remap = [UInt32](repeating: .max, count: keys.count)
-        var usedKeys: [String] = []
-        let outputPaths = outputs.keys.sorted()
-        for path in outputPaths {
-            for dependency in outputs[path]!.dependencies where remap[Int(dependency.key)] == .max {
-                remap[Int(dependency.key)] = UInt32(usedKeys.count)
-                usedKeys.append(keys[Int(dependency.key)])
+        payload.write(count: outputPaths.count)
+        for path in outputPaths { payload.write(path) }
+        if let outputs {
+            // Only the keys still in use are written, renumbered in first-use order so the file is deterministic.
+            var remap = [UInt32](repeating: .max, count: keys.count)
+            var usedKeys: [String] = []
+            for path in outputPaths {
+                for dependency in outputs[path]!.dependencies where remap[Int(dependency.key)] == .max {
+                    remap[Int(dependency.key)] = UInt32(usedKeys.count)
+                    usedKeys.append(keys[Int(dependency.key)])
+                }
             }
-        }
-        payload.write(count: usedKeys.count)
-        for key in usedKeys { payload.write(key) }
-        payload.write(count: outputs.count)
-        for path in outputPaths {
-            let output = outputs[path]!
-            payload.write(path)
-            payload.write(output.source)
-            payload.write(output.hash)
-            payload.write(count: output.dependencies.count)
-            for dependency in output.dependencies {
-                payload.write(remap[Int(dependency.key)])
-                payload.write(dependency.hash)
+            var records = ByteWriter(capacity: 1 << 16)
+            records.write(count: usedKeys.count)
+            for key in usedKeys { records.write(key) }
+            for path in outputPaths {
+                let output = outputs[path]!
+                records.write(output.source)
+                records.write(output.hash)
+                records.write(count: output.dependencies.count)
+                for dependency in output.dependencies {
+                    records.write(remap[Int(dependency.key)])
+                    records.write(dependency.hash)
+                }
             }
+            payload.write(UInt64(records.bytes.count))
+            payload.append(records.bytes)
+        } else {
+            // Never decoded in this build: keep the stored records as they are.
+            payload.write(UInt64(encodedOutputs.count))
+            payload.append(Array(encodedOutputs))
         }
         payload.write(count: diagnostics.count)
         for diagnostic in diagnostics { diagnostic.encode(into: &payload) }
@@ -197,25 +249,11 @@ struct BuildGraph {
             let stamp = FileStamp(size: try reader.readUInt64(), mtime: try reader.readInt64(), inode: try reader.readUInt64())
             inputs[path] = InputRecord(stamp: stamp, hash: try reader.readUInt64())
         }
-        let keyCount = try reader.readCount(minimumItemSize: 4)
-        keys.reserveCapacity(keyCount)
-        for _ in 0..<keyCount { keys.append(try reader.readString()) }
-        let outputCount = try reader.readCount(minimumItemSize: 20)
-        outputs.reserveCapacity(outputCount)
-        for _ in 0..<outputCount {
-            let path = try reader.readString()
-            let source = try reader.readString()
-            let hash = try reader.readUInt64()
-            var dependencies: [(key: UInt32, hash: UInt64)] = []
-            let dependencyCount = try reader.readCount(minimumItemSize: 12)
-            dependencies.reserveCapacity(dependencyCount)
-            for _ in 0..<dependencyCount {
-                let index = try reader.readUInt32()
-                guard Int(index) < keys.count else { throw GraphDecodingError(description: "a dependency key index out of range") }
-                dependencies.append((index, try reader.readUInt64()))
-            }
-            outputs[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies)
-        }
+        let outputCount = try reader.readCount(minimumItemSize: 4)
+        outputPaths.reserveCapacity(outputCount)
+        for _ in 0..<outputCount { outputPaths.append(try reader.readString()) }
+        let recordsLength = Int(try reader.readUInt64())
+        encodedOutputs = try reader.readBytes(recordsLength)
         for _ in 0..<(try reader.readCount()) { diagnostics.append(try Diagnostic(from: &reader)) }
         let pagesLength = Int(try reader.readUInt64())
         encodedPages = try reader.readBytes(pagesLength)

@@ -45,10 +45,12 @@ struct SiteScanner {
         return inventory
     }
 
-    private func walk(_ relative: String, realRoot: String, into files: inout [String], visited: inout Set<String>) {
+    /// `knownKind` is what the folder listing already said about the entry (`readdir`'s type), which saves one
+    /// `lstat` per file on every build.
+    private func walk(_ relative: String, knownKind: FileKind? = nil, realRoot: String, into files: inout [String], visited: inout Set<String>) {
         let absolute = joinPath(root, relative)
         guard !excluded.contains(relative) else { return }
-        guard let kind = fileSystem.kind(of: absolute) else { return }
+        guard let kind = knownKind ?? fileSystem.kind(of: absolute) else { return }
         var effective = kind
         if kind == .symlink {
             guard let target = fileSystem.resolvingSymlinks(absolute) else {
@@ -77,7 +79,7 @@ struct SiteScanner {
                 return
             }
             for entry in entries where !Self.isIgnored(entry.name) {
-                walk(relative + "/" + entry.name, realRoot: realRoot, into: &files, visited: &visited)
+                walk(relative + "/" + entry.name, knownKind: entry.kind, realRoot: realRoot, into: &files, visited: &visited)
             }
         case .symlink:
             break

@@ -30,8 +30,8 @@ final class BuildGraphTests: XCTestCase {
         graph.nextPublication = 3
         graph.outputDirectory = "public"
         graph.inputs = ["content/a.md": .init(stamp: FileStamp(size: 1, mtime: 2, inode: 3), hash: 42)]
-        graph.keys = ["unused:x", "page:content/a.md"]
-        graph.outputs = ["a/index.html": .init(source: "content/a.md", hash: 5, dependencies: [(1, 6)])]
+        graph.setOutputs(["a/index.html": .init(source: "content/a.md", hash: 5, dependencies: [(1, 6)])],
+                         keys: ["unused:x", "page:content/a.md"])
         graph.diagnostics = [.warning("w", at: nil)]
         return graph
     }
@@ -43,8 +43,9 @@ final class BuildGraphTests: XCTestCase {
         XCTAssertEqual(decoded.nextPublication, 3)
         XCTAssertEqual(decoded.outputDirectory, "public")
         XCTAssertEqual(decoded.inputs["content/a.md"], .init(stamp: FileStamp(size: 1, mtime: 2, inode: 3), hash: 42))
+        XCTAssertEqual(decoded.outputPaths, ["a/index.html"])
+        XCTAssertEqual(try decoded.loadOutputs()["a/index.html"]?.dependencies.map(\.key), [0])
         XCTAssertEqual(decoded.keys, ["page:content/a.md"], "unused keys are dropped")
-        XCTAssertEqual(decoded.outputs["a/index.html"]?.dependencies.map(\.key), [0])
         XCTAssertEqual(decoded.diagnostics.map(\.description), ["warning: w"])
         let record = try XCTUnwrap(decoded.loadPages()["content/a.md"])
         XCTAssertEqual(record.frontMatter, sampleGraph().pagesForTest["content/a.md"]!.frontMatter)
@@ -86,6 +87,7 @@ final class BuildGraphTests: XCTestCase {
         decoded.buildStart = 99
         var again = try BuildGraph(decoding: decoded.encoded())
         XCTAssertEqual(try again.loadPages().keys.sorted(), ["content/a.md"])
+        XCTAssertEqual(try again.loadOutputs()["a/index.html"]?.hash, 5, "output records survive a save without decoding")
     }
 
     func testDependencyKeysRoundTrip() {
