@@ -55,25 +55,35 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(path) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory") }
-        var capacity = max(Int(info.st_size), 0)
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
+        let expected = max(Int(info.st_size), 0)
+        // Read straight into uninitialized storage: zero-filling first costs as much as the read for a large file
+        // (the build graph of a big site is tens of megabytes).
+        var failure: FileSystemError?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < expected {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = error(path)
+                    return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if let failure { throw failure }
+        // The file may have grown since fstat: read whatever is left.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            if count == capacity {
-                capacity = max(capacity * 2, 4096)
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
-            }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw error(path)
             }
             if n == 0 { break }
-            count += n
+            bytes.append(contentsOf: chunk[0..<n])
         }
-        bytes.removeSubrange(count...)
         return bytes
     }
 
