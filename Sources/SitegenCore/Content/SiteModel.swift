@@ -75,6 +75,12 @@ final class SiteModel: @unchecked Sendable {
     }
 }
 
+/// A mutable value shared by reference, for a memo inside an otherwise immutable struct used on one thread.
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// Builds the `SiteModel` from loaded pages: decides what is published, assigns URLs, files pages into sections.
 struct SiteModelBuilder {
     let config: SiteConfig
@@ -171,11 +177,18 @@ struct SiteModelBuilder {
                          resources: resources, unpublished: unpublished)
     }
 
-    /// `/blog/2024/` for `content/blog/2024`: each folder name slugified.
+    /// `/blog/2024/` for `content/blog/2024`: each folder name slugified (once per folder: thousands of pages
+    /// share a handful of folders).
     private func folderURL(_ directory: String) -> String {
+        if let known = folderURLs.value[directory] { return known }
         let parts = directory.split(separator: "/").dropFirst().map { Slug.make(String($0)) }
-        return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+        let url = parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+        folderURLs.value[directory] = url
+        return url
     }
+
+    /// Folder URLs already made in this build of the model.
+    private let folderURLs = Box<[String: String]>([:])
 
     private func sectionURL(_ section: Section, diagnostics: DiagnosticsEngine) -> String {
         guard let index = section.index else { return folderURL(section.directory) }

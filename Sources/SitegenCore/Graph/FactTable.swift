@@ -75,7 +75,8 @@ final class FactTable: @unchecked Sendable {
         for (index, stored) in recorded {
             let slot = Int(index)
             if !indexedKnown[slot] {
-                indexedFacts[slot] = Dependency(key: indexedKeys[slot]).map(hash)
+                // The array is this path's memo: compute directly, without rebuilding and hashing the key string.
+                indexedFacts[slot] = Dependency(key: indexedKeys[slot]).map(compute)
                 indexedKnown[slot] = true
             }
             guard let current = indexedFacts[slot] else { return .file(indexedKeys[slot]) }
