@@ -23,10 +23,11 @@ let package = Package(
         .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         .systemLibrary(name: "CBrotli", providers: [.apt(["libbrotli-dev"])]),
         .systemLibrary(name: "CDeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         .target(
             name: "SitegenCore",
             dependencies: [
-                "CCmarkGFM", "CXXHash", "CBrotli", "CDeflate",
+                "CCmarkGFM", "CXXHash", "CBrotli", "CDeflate", "CCrypto",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],

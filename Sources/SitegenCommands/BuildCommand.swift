@@ -44,6 +44,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Say why each output was rendered or copied again.")
     var explain = false
 
+    @Flag(name: .customLong("no-compress"), help: "Skip the .br and .gz copies (quicker local builds).")
+    var noCompress = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -56,6 +59,7 @@ struct BuildCommand: ParsableCommand {
         options.baseURL = baseURL
         options.strict = strict
         options.explain = explain
+        options.compress = !noCompress
         let progress = ProgressLine(enabled: !json && !quiet && Terminal.stderrIsTerminal)
         options.progress = { phase in progress.update(phase) }
         let report = SiteBuilder().build(options)
@@ -87,7 +91,9 @@ struct BuildCommand: ParsableCommand {
         return "Built \(plural(report.contentPages, "page")) into \(displayPath(report.outputDirectory)): "
             + "\(report.pagesRendered) rendered, \(report.pagesSkipped) up to date; "
             + "\(plural(report.outputs, "output")) (\(report.outputsWritten) written, \(report.outputsUnchanged) unchanged, "
-            + "\(report.outputsDeleted) deleted), \(counts), \(time)"
+            + "\(report.outputsDeleted) deleted)"
+            + (report.siblingsWritten > 0 ? ", \(report.siblingsWritten) compressed copies written (\(report.compressionCacheHits) from the cache)" : "")
+            + ", \(counts), \(time)"
     }
 }
 

@@ -57,6 +57,7 @@ final class BadInputTests: XCTestCase {
         let site = root ?? temp.sub("site")
         try InlineFixture.write(Self.goodSite, to: site, fileSystem: fileSystem)
         var options = BuildOptions(siteDirectory: site, jobs: 2)
+        options.compress = false
         options.now = FixturePaths.fixedNow
         options.strict = strict
         let first = SiteBuilder(fileSystem: fileSystem).build(options)
@@ -202,6 +203,7 @@ final class BadInputTests: XCTestCase {
         try InlineFixture.write(Self.goodSite, to: temp.path)
         try LocalFileSystem().writeAtomically(Array(page.utf8), to: temp.sub("content/a.md"))
         var options = BuildOptions(siteDirectory: temp.path, jobs: 2)
+        options.compress = false
         let lenient = SiteBuilder().build(options)
         XCTAssertTrue(lenient.succeeded)
         XCTAssertEqual(lenient.diagnostics.map(\.description), [

@@ -8,6 +8,7 @@ import SitegenTestSupport
 final class CacheRobustnessTests: XCTestCase {
     private func options(_ site: String, output: String? = nil, cache: String? = nil, jobs: Int = 2) -> BuildOptions {
         var options = BuildOptions(siteDirectory: site, outputDirectory: output, jobs: jobs)
+        options.compress = false
         options.cacheDirectory = cache
         options.now = FixturePaths.fixedNow
         return options
@@ -84,7 +85,7 @@ final class CacheRobustnessTests: XCTestCase {
         func runBuild(killAfter milliseconds: Int?) throws -> Int32 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["build", temp.sub("site"), "--quiet"]
+            process.arguments = ["build", temp.sub("site"), "--quiet", "--no-compress"]
             process.standardError = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()

@@ -39,7 +39,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(built.stderr.hasPrefix("Built 4 pages into mysite/public: "), built.stderr)
         XCTAssertTrue(built.stderr.contains("0 warnings, 0 errors"), built.stderr)
         for file in ["index.html", "blog/first-post/index.html", "blog/photo-post/drawing.svg", "tags/howto/index.html",
-                     "about/index.html", "atom.xml", "sitemap.xml", "robots.txt", "404.html", "favicon.svg", "css/sitegen.css"] {
+                     "about/index.html", "atom.xml", "sitemap.xml", "robots.txt", "404.html", "favicon.svg", "asset-manifest.json",
+                     "preload-manifest.json", "_headers", "index.html.br", "index.html.gz"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: temp.sub("mysite/public/" + file)), file)
         }
 

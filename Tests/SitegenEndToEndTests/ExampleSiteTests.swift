@@ -15,9 +15,12 @@ final class ExampleSiteTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.contentPages, 20)
         let tree = OutputTree(reading: temp.sub("out"))
         for path in ["index.html", "docs/templates/index.html", "blog/page/3/index.html", "tags/index.html", "atom.xml",
-                     "sitemap.xml", "robots.txt", "404.html", "css/sitegen.css", "favicon.svg"] {
+                     "sitemap.xml", "robots.txt", "404.html", "favicon.svg", "asset-manifest.json", "preload-manifest.json", "_headers"] {
             XCTAssertNotNil(tree.files[path], path)
         }
+        // The theme's stylesheet, published under its fingerprinted name only.
+        XCTAssertNil(tree.files["css/sitegen.css"])
+        XCTAssertEqual(tree.files.keys.filter { $0.hasPrefix("css/sitegen.") && $0.hasSuffix(".css") }.count, 1)
     }
 
     /// The starter site with the default theme, compared file by file: a change to the theme shows up here.
@@ -25,6 +28,7 @@ final class ExampleSiteTests: XCTestCase {
         let temp = TemporaryDirectory()
         try StarterSite.create(at: temp.sub("site"), fileSystem: LocalFileSystem())
         var options = BuildOptions(siteDirectory: temp.sub("site"), outputDirectory: temp.sub("out"), jobs: 2)
+        options.compress = false
         options.now = FixturePaths.fixedNow
         let report = SiteBuilder().build(options)
         XCTAssertTrue(report.succeeded)

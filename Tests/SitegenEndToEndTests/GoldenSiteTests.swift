@@ -6,6 +6,7 @@ import SitegenTestSupport
 final class GoldenSiteTests: XCTestCase {
     private func build(_ site: String, into output: String, jobs: Int = 2) -> BuildReport {
         var options = BuildOptions(siteDirectory: site, outputDirectory: output, jobs: jobs)
+        options.compress = false
         options.cacheDirectory = output + ".cache"
         options.now = FixturePaths.fixedNow
         return SiteBuilder().build(options)
@@ -31,6 +32,8 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertNil(plain.files["tags/hidden/index.html"])
 
         var options = BuildOptions(siteDirectory: site, outputDirectory: temp.sub("all"), jobs: 2)
+
+        options.compress = false
         options.cacheDirectory = temp.sub("all.cache")
         options.now = FixturePaths.fixedNow
         options.drafts = true

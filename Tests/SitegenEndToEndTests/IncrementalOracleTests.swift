@@ -29,6 +29,7 @@ final class IncrementalOracleTests: XCTestCase {
         var history: [String] = []
         func options(output: String, cache: String, jobs: Int) -> BuildOptions {
             var options = BuildOptions(siteDirectory: "/site", outputDirectory: output, jobs: jobs)
+            options.compress = false
             options.cacheDirectory = cache
             options.now = 1_780_272_000
             return options

@@ -115,6 +115,7 @@ final class IncrementalWorkTests: XCTestCase {
 
     private func build() -> BuildReport {
         var options = BuildOptions(siteDirectory: temp.sub("site"), jobs: 2)
+        options.compress = false
         options.now = FixturePaths.fixedNow
         options.explain = true
         return SiteBuilder().build(options)
@@ -216,6 +217,7 @@ final class OutputFolderTests: XCTestCase {
         let temp = TemporaryDirectory()
         try InlineFixture.write(IncrementalWorkTests.site, to: temp.sub("site"))
         var options = BuildOptions(siteDirectory: temp.sub("site"), jobs: 2)
+        options.compress = false
         options.now = FixturePaths.fixedNow
         let first = SiteBuilder().build(options)
         XCTAssertTrue(first.succeeded)

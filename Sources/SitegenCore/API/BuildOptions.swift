@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Fill the report's `explanations`: why each rendered or copied output was produced again.
     public var explain = false
+    /// Write `.br`/`.gz` siblings as `[compress]` says; false skips them (`--no-compress`, quick local builds, watch).
+    public var compress = true
     /// Threads for parsing and rendering; the core count by default.
     public var jobs: Int
     /// The instant "future-dated" is measured against, in seconds since 1970; the current time when nil. Tests fix

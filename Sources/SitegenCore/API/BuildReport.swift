@@ -31,6 +31,11 @@ public struct BuildReport: Sendable, Codable {
     public var outputsWritten = 0
     public var outputsUnchanged = 0
     public var outputsDeleted = 0
+    /// Precompressed siblings made in this build (each `.br` or `.gz` counts once), and those taken from the cache.
+    public var outputsCompressed = 0
+    public var compressionCacheHits = 0
+    /// `.br`/`.gz` files written to the output folder (not counted in `outputsWritten`).
+    public var siblingsWritten = 0
     public var phases: [Phase] = []
     public var seconds = 0.0
     public var diagnostics: [Diagnostic] = []

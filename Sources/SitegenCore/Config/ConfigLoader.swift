@@ -59,12 +59,22 @@ struct ConfigLoader {
                 }
             }
             build.bool("feeds") { config.feeds = $0 }
+            build.bool("minify") { config.minify = $0 }
+            build.bool("fingerprint") { config.fingerprint = $0 }
             build.warnUnknown()
         }
         reader.table("markdown") { markdown in
             markdown.bool("unsafe_html") { config.unsafeHTML = $0 }
             markdown.bool("smart_punctuation") { config.smartPunctuation = $0 }
             markdown.warnUnknown()
+        }
+        reader.table("compress") { compress in
+            compress.intOrFalse("brotli", range: 0...11) { config.compression.brotli = $0 }
+            compress.intOrFalse("gzip", range: 1...12) { config.compression.gzip = $0 }
+            compress.int("min_size") { value in
+                if value < 0 { compress.error("min_size must not be negative", key: "min_size") } else { config.compression.minSize = value }
+            }
+            compress.warnUnknown()
         }
         reader.tableArray("menu") { item in
             var name: String?
@@ -139,6 +149,17 @@ final class TableReader {
         any(key) { value in
             if case .integer(let i) = value, let small = Int(exactly: i) { apply(small) } else {
                 typeError(key, expected: "an integer", got: value)
+            }
+        }
+    }
+
+    /// An integer in `range`, or `false` (nil: switched off).
+    func intOrFalse(_ key: String, range: ClosedRange<Int>, _ apply: (Int?) -> Void) {
+        any(key) { value in
+            switch value {
+            case .bool(false): apply(nil)
+            case .integer(let i) where range.contains(Int(clamping: i)): apply(Int(i))
+            default: error("'\(prefix)\(key)' must be an integer from \(range.lowerBound) to \(range.upperBound), or false", key: key)
             }
         }
     }

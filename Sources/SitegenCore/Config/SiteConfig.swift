@@ -19,6 +19,12 @@ public struct SiteConfig: Hashable, Sendable {
     public var sort: SortOrder = .date
     public var feeds = true
 
+    /// Minify rendered HTML and XML, and text assets (CSS, JS, SVG, JSON).
+    public var minify = true
+    /// Publish assets as `name.<hash>.ext`.
+    public var fingerprint = true
+    public var compression = CompressionSettings()
+
     public var unsafeHTML = true
     public var smartPunctuation = true
 
@@ -66,4 +72,25 @@ public struct MenuEntry: Hashable, Sendable {
         self.url = url
         self.weight = weight
     }
+}
+
+/// The `[compress]` table: which precompressed siblings (`.br`, `.gz`) outputs get.
+public struct CompressionSettings: Hashable, Sendable {
+    /// Brotli quality 0...11, nil for no `.br` files.
+    public var brotli: Int? = 11
+    /// gzip level 1...12 (libdeflate's scale, where 12 is smallest), nil for no `.gz` files.
+    public var gzip: Int? = 12
+    /// Outputs smaller than this many bytes are not compressed: the saving does not pay for a second request path.
+    public var minSize = 256
+
+    public init() {}
+
+    public static let off: CompressionSettings = {
+        var settings = CompressionSettings()
+        settings.brotli = nil
+        settings.gzip = nil
+        return settings
+    }()
+
+    public var isOff: Bool { brotli == nil && gzip == nil }
 }

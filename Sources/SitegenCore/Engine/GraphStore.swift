@@ -1,7 +1,8 @@
 /// Loads and saves the build graph in the cache folder, and keeps the two small text files that make a lost graph or
 /// an interrupted build harmless.
 ///
-/// `outputs.txt` (the line `sitegen-outputs 1`, the output folder, then one output path per line) lists the files the
+/// `outputs.txt` (the line `sitegen-outputs 1`, the output folder, then one output path per line, `.br`/`.gz`
+/// siblings included) lists the files the
 /// last successful build owns in the output folder. It duplicates what the graph knows so that a build can still
 /// remove outputs it no longer produces when the graph is corrupt or from another version; a damaged list only
 /// means stale files stay, never that a file sitegen did not write is removed.
@@ -37,8 +38,11 @@ struct GraphStore {
     }
 
     func save(_ graph: BuildGraph) throws {
-        let list = ([Self.outputsHeader, graph.outputDirectory] + graph.outputPaths).joined(separator: "\n") + "\n"
-        try fileSystem.writeAtomically(Array(list.utf8), to: outputsPath)
+        // A build that never decoded the output records (nothing changed) leaves the list as it is.
+        if let owned = graph.ownedPaths {
+            let list = ([Self.outputsHeader, graph.outputDirectory] + owned).joined(separator: "\n") + "\n"
+            try fileSystem.writeAtomically(Array(list.utf8), to: outputsPath)
+        }
         try fileSystem.writeAtomically(graph.encoded(), to: graphPath)
     }
 

@@ -41,7 +41,7 @@ private struct BuildRun {
     }
 
     private static let phaseNames = ["hashing inputs", "loading templates", "parsing content", "rendering markdown",
-                                      "rendering pages", "writing"]
+                                      "rendering pages", "writing", "compressing"]
 
     mutating func phase(_ name: String) {
         let now = clock.now
@@ -77,6 +77,8 @@ private struct BuildRun {
         let storedOutputDirectory = outputDirectory.hasPrefix(root + "/") ? String(outputDirectory.dropFirst(root.count + 1)) : outputDirectory
         report.outputDirectory = outputDirectory
         let signature = BuildSignature.compute(configTable: configTable, config: config, options: options)
+        let precompressor = Precompressor(settings: options.compress ? config.compression : .off, fileSystem: fileSystem,
+                                          cacheDirectory: cacheDirectory, outputDirectory: outputDirectory, jobs: options.jobs)
 
         // The previous build's graph.
         let store = GraphStore(fileSystem: fileSystem, cacheDirectory: cacheDirectory)
@@ -84,9 +86,8 @@ private struct BuildRun {
         // The outputs sitegen wrote before, kept even when the graph is discarded or lost: what this build may delete
         // when it no longer produces them. A killed build's journal names outputs it may have written: those too.
         let interrupted = store.interruptedOutputs() ?? []
-        var ownedOutputs = previous.map { $0.outputDirectory == storedOutputDirectory ? Set($0.outputPaths) : [] }
-            ?? store.ownedOutputs(outputDirectory: storedOutputDirectory)
-        ownedOutputs.formUnion(interrupted)
+        let previousOutputPaths = previous.map { $0.outputDirectory == storedOutputDirectory ? $0.outputPaths : [] } ?? []
+        let previousCompressionTag = previous?.compressionTag
         if let graph = previous, graph.signature != signature {
             report.fullBuildReason = "the build signature changed (sitegen version, base URL, drafts, future or build settings)"
             previous = nil
@@ -115,7 +116,7 @@ private struct BuildRun {
         // With --strict, stored warnings may have to become errors: check links again instead of replaying them.
         let replayable = previous.map { !options.strict || !$0.diagnostics.contains { $0.severity == .warning } } ?? false
         if var graph = previous, sameOutputFolder, replayable, hashed.changed.isEmpty, hashed.removed.isEmpty, interrupted.isEmpty,
-           now < graph.nextPublication, !diagnostics.hasErrors,
+           now < graph.nextPublication, !diagnostics.hasErrors, graph.compressionTag == precompressor.settingsTag,
            graph.outputPaths.allSatisfy({ fileSystem.kind(of: joinPath(outputDirectory, $0)) == .file }) {
             // Nothing changed: the previous build's output stands. Its warnings still apply.
             diagnostics.emit(contentsOf: graph.diagnostics)
@@ -131,9 +132,18 @@ private struct BuildRun {
             return finish()
         }
 
-        // Templates, data, content.
+        // Everything this build may delete: what the last successful build wrote (siblings included), and what an
+        // interrupted one may have.
+        var ownedOutputs = store.ownedOutputs(outputDirectory: storedOutputDirectory)
+        ownedOutputs.formUnion(previousOutputPaths)
+        ownedOutputs.formUnion(interrupted)
+
+        // Templates, data, assets (before content: bodies and pages embed the assets' final URLs).
         let templates = loadTemplates(inventory)
         let dataTree = DataFiles(fileSystem: fileSystem, root: root).load(inventory.data, diagnostics: diagnostics)
+        let assets = AssetCatalog(themeFiles: BuiltinTheme.files, siteAssets: inventory.assets, inputHashes: hashed.records.mapValues(\.hash),
+                                  staticFiles: inventory.staticFiles, fileSystem: fileSystem, root: root, minify: config.minify,
+                                  fingerprint: config.fingerprint, basePath: config.basePath, diagnostics: diagnostics)
         phase("templates")
 
         var records: [String: PageRecord] = [:]
@@ -176,15 +186,14 @@ private struct BuildRun {
         phase("parse")
 
         // Bodies: render those that are new or whose links now point elsewhere.
-        let assets = AssetCatalog(themeFiles: BuiltinTheme.files, siteAssets: inventory.assets)
         let values = SiteValues(model: model, data: dataTree, jobs: options.jobs)
         let facts = FactTable(inputHashes: hashed.records.mapValues(\.hash), templates: templates, configTable: configTable,
-                              model: model, values: values, assetURLs: assets.urls, dataFiles: inventory.data)
+                              model: model, values: values, assetFingerprints: assets.fingerprints, dataFiles: inventory.data)
         let loadedPaths = Set(loaded.map(\.sourcePath))
         var markdownOptions = MarkdownOptions()
         markdownOptions.unsafeHTML = config.unsafeHTML
         markdownOptions.smartPunctuation = config.smartPunctuation
-        let bodies = BodyRenderer(model: model, markdown: MarkdownRenderer(options: markdownOptions), jobs: options.jobs)
+        let bodies = BodyRenderer(model: model, markdown: MarkdownRenderer(options: markdownOptions), assetURLs: assets.urls, jobs: options.jobs)
         let allPages = model.pagesBySource.keys.sorted().map { model.pagesBySource[$0]! }
         var needBody = allPages.filter { page in
             if loadedPaths.contains(page.sourcePath) { return true }
@@ -194,12 +203,13 @@ private struct BuildRun {
         needBody = needBody.filter { loadedPaths.contains($0.sourcePath) || loader.loadBody(of: $0, diagnostics: diagnostics) }
         bodies.render(needBody)
         report.bodiesRendered = needBody.count
-        LinkChecker(model: model, strict: options.strict).check(diagnostics: diagnostics)
+        LinkChecker(model: model, strict: options.strict, assetNames: Set(assets.assets.keys)).check(diagnostics: diagnostics)
         values.computeSummaries()
         phase("markdown")
 
         // Plan every output, and render those that are dirty.
-        let renderer = OutputRenderer(model: model, values: values, templates: templates, assets: assets.urls,
+        let renderer = OutputRenderer(model: model, values: values, templates: templates, assets: assets,
+                                      preloader: Preloader(assets: assets, basePath: config.basePath), minify: config.minify,
                                       hasStaticRobots: inventory.staticFiles.contains("static/robots.txt"), jobs: options.jobs)
         let planned = renderer.plan()
         let previousKeys = previous?.keys ?? []
@@ -244,8 +254,13 @@ private struct BuildRun {
         for output in rendered {
             for case .asset(let name) in output.dependencies { referencedAssets.insert(name) }
         }
+        for page in model.pages {
+            for case .asset(let name) in page.bodyDependencies { referencedAssets.insert(name) }
+        }
         var copies = assets.outputs(referenced: referencedAssets)
-        for path in inventory.staticFiles {
+        // The site's own `_headers` is merged into the generated one instead of copied.
+        let siteHeadersPath = "static/" + HostFiles.headers
+        for path in inventory.staticFiles where path != siteHeadersPath {
             copies.append(PlannedOutput(path: String(path.dropFirst("static/".count)), source: path, content: .copy(path), dependencies: [.file(path)]))
         }
         for (source, urlPath) in model.resources {
@@ -261,26 +276,95 @@ private struct BuildRun {
 
         var allOutputs = planned.map { (path: $0.path, source: $0.source) }
         allOutputs.append(contentsOf: copies.map { (path: $0.path, source: $0.source) })
+        allOutputs.append(contentsOf: HostFiles.paths.map { (path: $0, source: "host files") })
         diagnostics.emit(contentsOf: OutputWriter.collisions(in: allOutputs))
         report.outputs = allOutputs.count
         guard !diagnostics.hasErrors else { return finish() }
 
-        // Write, delete, save.
+        // Write, then the host files, then compress; delete what is no longer produced; save.
         let dirty = rendered + dirtyCopies
-        let current = Set(allOutputs.map(\.path))
-        let stale = ownedOutputs.filter { !current.contains($0) }.sorted()
+        let currentMains = Set(allOutputs.map(\.path))
+        let settingsChanged = previousCompressionTag != precompressor.settingsTag || previous == nil
+        var compressCandidates = Set(dirty.map(\.path)).union(HostFiles.paths).union(interrupted.intersection(currentMains))
+        if settingsChanged { compressCandidates.formUnion(currentMains) }
+        let staleMains = ownedOutputs.filter { !currentMains.contains($0) }
         do {
-            try store.beginWriting(dirty.map(\.path) + stale)
+            try store.beginWriting(Array(Set(dirty.map(\.path)).union(compressCandidates).union(staleMains)))
         } catch {
             diagnostics.emit(.error("cannot write to the cache folder: \(error)", at: nil))
             return finish()
         }
         let writer = OutputWriter(fileSystem: fileSystem, siteRoot: root, outputDirectory: outputDirectory, jobs: options.jobs)
-        let outcomes = writer.write(dirty, previousHashes: previousOutputs.mapValues(\.hash), diagnostics: diagnostics)
+        var outcomes = writer.write(dirty, previousHashes: previousOutputs.mapValues(\.hash), diagnostics: diagnostics)
+
+        var keyTable = BuildGraph.KeyTable(keys: previousKeys)
+        var outputRecords: [String: BuildGraph.OutputRecord] = [:]
+        let dirtyByPath = Dictionary(dirty.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var hashes = Dictionary(outcomes.compactMap { outcome in outcome.hash.map { (outcome.path, $0) } }, uniquingKeysWith: { a, _ in a })
+        for output in allOutputs where !HostFiles.paths.contains(output.path) {
+            if let fresh = dirtyByPath[output.path], let hash = hashes[output.path] {
+                let dependencies = fresh.dependencies.map { (key: keyTable.index(of: $0.key), hash: facts.hash($0)) }
+                let preloads = fresh.preloads.map { keyTable.index(of: $0.key) }
+                outputRecords[output.path] = BuildGraph.OutputRecord(source: output.source, hash: hash, dependencies: dependencies,
+                                                                     siblings: previousOutputs[output.path]?.siblings ?? [], preloads: preloads)
+            } else if let kept = previousOutputs[output.path] {
+                outputRecords[output.path] = kept
+            }
+        }
+
+        // The host files, made again only when what they are made from changed.
+        let siteHeaders = inventory.staticFiles.contains(siteHeadersPath)
+            ? (try? fileSystem.readString(joinPath(root, siteHeadersPath))) : nil
+        let hostFiles = HostFiles(
+            pages: outputRecords.keys.sorted().filter { $0.hasSuffix(".html") }.map { path in
+                HostFiles.PageEntry(outputPath: path, preloads: outputRecords[path]!.preloads.compactMap { PreloadEntry(key: keyTable.keys[Int($0)]) })
+            },
+            assets: assets.published(referenced: referencedAssets), outputs: allOutputs.map(\.path), basePath: config.basePath,
+            siteHeaders: siteHeaders)
+        let hostKey = keyTable.index(of: "hostfiles:")
+        let hostHash = hostFiles.inputHash
+        let hostFilesStand = HostFiles.paths.allSatisfy { path in
+            previousOutputs[path]?.dependencies.first?.hash == hostHash && fileSystem.kind(of: joinPath(outputDirectory, path)) == .file
+        }
+        if hostFilesStand && !interrupted.contains(where: HostFiles.paths.contains) {
+            for path in HostFiles.paths { outputRecords[path] = previousOutputs[path] }
+            compressCandidates.subtract(settingsChanged ? [] : HostFiles.paths)
+        } else {
+            let files = hostFiles.render().map { PlannedOutput(path: $0.path, source: "host files", content: .bytes($0.bytes)) }
+            let written = writer.write(files, previousHashes: previousOutputs.mapValues(\.hash), diagnostics: diagnostics)
+            outcomes += written
+            for outcome in written {
+                guard let hash = outcome.hash else { continue }
+                hashes[outcome.path] = hash
+                outputRecords[outcome.path] = BuildGraph.OutputRecord(source: "host files", hash: hash, dependencies: [(hostKey, hostHash)],
+                                                                      siblings: previousOutputs[outcome.path]?.siblings ?? [])
+            }
+        }
         report.outputsWritten = outcomes.filter(\.written).count
         report.outputsUnchanged = allOutputs.count - report.outputsWritten
-        report.outputsDeleted = writer.delete(stale, diagnostics: diagnostics)
         phase("write")
+        guard !diagnostics.hasErrors else { return finish() }
+
+        // Siblings: for outputs whose bytes changed (or all of them, when the settings did).
+        let toCompress = compressCandidates.filter { path in
+            guard let record = outputRecords[path] else { return false }
+            return settingsChanged || interrupted.contains(path) || previousOutputs[path]?.hash != record.hash
+        }.sorted()
+        let compressed = precompressor.run(toCompress, hashes: outputRecords.mapValues(\.hash),
+                                           previous: previousOutputs.mapValues(\.siblings), outputs: currentMains, diagnostics: diagnostics)
+        for outcome in compressed {
+            outputRecords[outcome.path]?.siblings = outcome.siblings
+            report.outputsCompressed += outcome.compressed
+            report.compressionCacheHits += outcome.cacheHits
+            report.siblingsWritten += outcome.siblingsWritten
+        }
+        var currentFiles = currentMains
+        for (path, record) in outputRecords { currentFiles.formUnion(record.siblings.paths(of: path)) }
+        report.outputsDeleted = writer.delete(ownedOutputs.filter { !currentFiles.contains($0) }.sorted(), diagnostics: diagnostics)
+        if compressed.contains(where: { $0.compressed > 0 }) || report.outputsDeleted > 0 {
+            precompressor.collectGarbage(keeping: Set(outputRecords.values.map(\.hash)))
+        }
+        phase("compress")
         guard !diagnostics.hasErrors else { return finish() }
 
         var graph = BuildGraph(pages: pageRecords(model: model, unpublished: pages, previous: records, rendered: Set(needBody.map(\.sourcePath)), facts: facts))
@@ -290,19 +374,8 @@ private struct BuildRun {
         graph.outputDirectory = storedOutputDirectory
         graph.contentPages = model.pages.count
         graph.templatedOutputs = planned.count
+        graph.compressionTag = precompressor.settingsTag
         graph.inputs = hashed.records
-        var outputRecords: [String: BuildGraph.OutputRecord] = [:]
-        var keyTable = BuildGraph.KeyTable(keys: previousKeys)
-        let dirtyByPath = Dictionary(dirty.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let hashes = Dictionary(outcomes.compactMap { outcome in outcome.hash.map { (outcome.path, $0) } }, uniquingKeysWith: { a, _ in a })
-        for output in allOutputs {
-            if let fresh = dirtyByPath[output.path], let hash = hashes[output.path] {
-                let dependencies = fresh.dependencies.map { (key: keyTable.index(of: $0.key), hash: facts.hash($0)) }
-                outputRecords[output.path] = BuildGraph.OutputRecord(source: output.source, hash: hash, dependencies: dependencies)
-            } else if let kept = previousOutputs[output.path] {
-                outputRecords[output.path] = kept
-            }
-        }
         graph.setOutputs(outputRecords, keys: keyTable.keys)
         graph.diagnostics = diagnostics.all.filter { $0.location?.path != ConfigLoader.fileName }
         do {

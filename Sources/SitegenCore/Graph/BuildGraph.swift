@@ -17,11 +17,13 @@
 ///       i64 nextPublication       seconds since 1970 when the first future-dated page goes live (Int64.max: none)
 ///       str outputDirectory       the output folder, site-relative when inside the site
 ///       u64 contentPages          published pages, and u64 templatedOutputs, for the report of a build with nothing to do
+///       u64 compressionTag        the compression settings the siblings were made with (`Precompressor.settingsTag`)
 ///       u32 n, n × input          path:str, size:u64, mtime:i64, inode:u64, hash:u64
 ///       u32 n, n × path:str       every output, sorted (all a build with nothing to do needs of them)
 ///       u64 recordsLength, then   the output records, decoded only when a build needs them:
 ///         u32 k, k × key:str      every distinct dependency key (`Dependency.key`), stored once
-///         n × record              (in the order of the paths) source:str, hash:u64, u32 m, m × (key index:u32, fact hash:u64)
+///         n × record              (in the order of the paths) source:str, hash:u64, siblings:u8 (1 .br, 2 .gz),
+///                                 u32 m, m × (key index:u32, fact hash:u64), u32 p, p × preload key index:u32
 ///       u32 n, n × diagnostic     the warnings of that build, repeated by a build that has nothing to do
 ///       u64 pagesLength, then u32 n, n × page record (`PageRecord`), decoded only when a build needs them
 ///
@@ -29,7 +31,7 @@
 /// index that does not fit) makes the whole file unusable: the build says so in one warning line and starts over, as
 /// ninja's build log does. A dependency key this version does not know only makes the outputs that recorded it dirty.
 struct BuildGraph {
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let fileName = "graph.bin"
     private static let magic: [UInt8] = Array("SGGRAPH\0".utf8)
 
@@ -43,6 +45,11 @@ struct BuildGraph {
         var hash: UInt64
         /// What the output read: indices into `keys`, with each fact's hash at that time.
         var dependencies: [(key: UInt32, hash: UInt64)]
+        /// The precompressed copies written beside it.
+        var siblings = Precompressor.Siblings()
+        /// For an HTML page, what it needs first: indices into `keys` of `PreloadEntry.key` strings (most pages share
+        /// the same few, so the table stores each once).
+        var preloads: [UInt32] = []
     }
 
     /// Every distinct dependency key the outputs refer to (after `loadOutputs()`). Outputs store indices, so that a
@@ -55,6 +62,7 @@ struct BuildGraph {
     var outputDirectory = ""
     var contentPages = 0
     var templatedOutputs = 0
+    var compressionTag: UInt64 = 0
     var inputs: [String: InputRecord] = [:]
     /// The outputs the build that wrote this graph produced, sorted.
     private(set) var outputPaths: [String] = []
@@ -78,6 +86,14 @@ struct BuildGraph {
         encodedOutputs = []
     }
 
+    /// Every file the outputs occupy, siblings included, sorted; nil when the records were never decoded.
+    var ownedPaths: [String]? {
+        guard let outputs else { return nil }
+        var paths = outputPaths
+        for path in outputPaths { paths.append(contentsOf: outputs[path]!.siblings.paths(of: path)) }
+        return paths.sorted()
+    }
+
     /// Decodes the output records (and the key table) the first time a build needs them; a no-op build never does.
     mutating func loadOutputs() throws(GraphDecodingError) -> [String: OutputRecord] {
         if let outputs { return outputs }
@@ -91,6 +107,7 @@ struct BuildGraph {
         for path in outputPaths {
             let source = try reader.readString()
             let hash = try reader.readUInt64()
+            let siblings = Precompressor.Siblings(rawValue: try reader.readUInt8())
             var dependencies: [(key: UInt32, hash: UInt64)] = []
             let dependencyCount = try reader.readCount(minimumItemSize: 12)
             dependencies.reserveCapacity(dependencyCount)
@@ -99,7 +116,13 @@ struct BuildGraph {
                 guard Int(index) < decodedKeys.count else { throw GraphDecodingError(description: "a dependency key index out of range") }
                 dependencies.append((index, try reader.readUInt64()))
             }
-            decoded[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies)
+            var preloads: [UInt32] = []
+            for _ in 0..<(try reader.readCount(minimumItemSize: 4)) {
+                let index = try reader.readUInt32()
+                guard Int(index) < decodedKeys.count else { throw GraphDecodingError(description: "a preload key index out of range") }
+                preloads.append(index)
+            }
+            decoded[path] = OutputRecord(source: source, hash: hash, dependencies: dependencies, siblings: siblings, preloads: preloads)
         }
         guard reader.isAtEnd else { throw GraphDecodingError(description: "trailing bytes after the output records") }
         keys = decodedKeys
@@ -155,6 +178,7 @@ struct BuildGraph {
         payload.write(outputDirectory)
         payload.write(UInt64(contentPages))
         payload.write(UInt64(templatedOutputs))
+        payload.write(compressionTag)
         payload.write(count: inputs.count)
         for path in inputs.keys.sorted() {
             let input = inputs[path]!
@@ -171,9 +195,10 @@ struct BuildGraph {
             var remap = [UInt32](repeating: .max, count: keys.count)
             var usedKeys: [String] = []
             for path in outputPaths {
-                for dependency in outputs[path]!.dependencies where remap[Int(dependency.key)] == .max {
-                    remap[Int(dependency.key)] = UInt32(usedKeys.count)
-                    usedKeys.append(keys[Int(dependency.key)])
+                let record = outputs[path]!
+                for key in record.dependencies.map(\.key) + record.preloads where remap[Int(key)] == .max {
+                    remap[Int(key)] = UInt32(usedKeys.count)
+                    usedKeys.append(keys[Int(key)])
                 }
             }
             var records = ByteWriter(capacity: 1 << 16)
@@ -183,11 +208,14 @@ struct BuildGraph {
                 let output = outputs[path]!
                 records.write(output.source)
                 records.write(output.hash)
+                records.write(output.siblings.rawValue)
                 records.write(count: output.dependencies.count)
                 for dependency in output.dependencies {
                     records.write(remap[Int(dependency.key)])
                     records.write(dependency.hash)
                 }
+                records.write(count: output.preloads.count)
+                for key in output.preloads { records.write(remap[Int(key)]) }
             }
             payload.write(UInt64(records.bytes.count))
             payload.append(records.bytes)
@@ -242,6 +270,7 @@ struct BuildGraph {
         outputDirectory = try reader.readString()
         contentPages = Int(clamping: try reader.readUInt64())
         templatedOutputs = Int(clamping: try reader.readUInt64())
+        compressionTag = try reader.readUInt64()
         let inputCount = try reader.readCount(minimumItemSize: 36)
         inputs.reserveCapacity(inputCount)
         for _ in 0..<inputCount {

@@ -11,19 +11,19 @@ final class FactTable: @unchecked Sendable {
     private let configTable: DataTable
     private let model: SiteModel
     private let values: SiteValues
-    private let assetURLs: [String: String]
+    private let assetFingerprints: [String: UInt64]
     private let dataFiles: [String]
     private let lock = NSLock()
     private var memo: [String: UInt64] = [:]
 
     init(inputHashes: [String: UInt64], templates: TemplateSet, configTable: DataTable, model: SiteModel,
-         values: SiteValues, assetURLs: [String: String], dataFiles: [String]) {
+         values: SiteValues, assetFingerprints: [String: UInt64], dataFiles: [String]) {
         self.inputHashes = inputHashes
         self.templates = templates
         self.configTable = configTable
         self.model = model
         self.values = values
-        self.assetURLs = assetURLs
+        self.assetFingerprints = assetFingerprints
         self.dataFiles = dataFiles
     }
 
@@ -155,8 +155,8 @@ final class FactTable: @unchecked Sendable {
                 hasher.combine(inputHashes[path] ?? 0)
             }
         case .asset(let name):
-            guard let url = assetURLs[name] else { return 0 }
-            hasher.combine(url)
+            guard let fingerprint = assetFingerprints[name] else { return 0 }
+            hasher.combine(fingerprint)
         }
         return hasher.finalize()
     }

@@ -14,6 +14,8 @@ public struct PlannedOutput: Sendable {
     public var content: Content
     /// What the render read, for the incremental graph.
     public var dependencies: [Dependency]
+    /// For an HTML page, what it needs first (`preload-manifest.json`, `_headers`).
+    public var preloads: [PreloadEntry] = []
 
     public init(path: String, source: String, content: Content, dependencies: [Dependency] = []) {
         self.path = path

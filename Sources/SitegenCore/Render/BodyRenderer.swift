@@ -4,6 +4,8 @@
 struct BodyRenderer {
     let model: SiteModel
     let markdown: MarkdownRenderer
+    /// Asset name to URL path, for links and images written as `/assets/<name>`.
+    let assetURLs: [String: String]
     let jobs: Int
 
     /// Renders the bodies of `pages`, setting their HTML, summary, body hash and body dependencies.
@@ -37,6 +39,10 @@ struct BodyRenderer {
         switch resolver.resolve(link.destination, from: page) {
         case .external, .sameFileAnchor, .outsideContent:
             return nil
+        case .asset(let name, let suffix):
+            recorder.record(.asset(name))
+            guard let urlPath = assetURLs[name] else { return nil }
+            return model.config.basePath + urlPath + suffix
         case .page(let path, let fragment):
             recorder.record(.pageURL(path))
             guard let target = model.pagesBySource[path] else { return nil }

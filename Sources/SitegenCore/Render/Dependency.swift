@@ -33,7 +33,7 @@ public enum Dependency: Hashable, Sendable {
     case feedEntries(String)
     /// The data files, all together (`site.data`).
     case data
-    /// A published asset's URL, or its absence.
+    /// A published asset's URL and final bytes (so its integrity and, for a stylesheet, its fonts), or its absence.
     case asset(String)
 
     /// The key as stored in the graph: a kind, a colon, the argument.

@@ -4,6 +4,8 @@ struct LinkChecker {
     let model: SiteModel
     /// `--strict`: broken links are errors instead of warnings.
     let strict: Bool
+    /// The names of the site's assets: a link to a missing one is always an error, as in templates.
+    let assetNames: Set<String>
 
     func check(diagnostics: DiagnosticsEngine) {
         let resolver = LinkResolver()
@@ -12,9 +14,14 @@ struct LinkChecker {
             let page = model.pagesBySource[path]!
             for link in page.rendered?.links ?? [] {
                 var problem: String?
+                var severity = severity
                 switch resolver.resolve(link.destination, from: page) {
                 case .external, .resource:
                     continue
+                case .asset(let name, _):
+                    guard !assetNames.contains(name) else { continue }
+                    problem = "asset '\(name)' not found in assets/"
+                    severity = .error
                 case .outsideContent:
                     problem = "link points outside content/: '\(link.destination)'"
                 case .sameFileAnchor(let fragment):

@@ -12,11 +12,22 @@ struct LinkResolver {
         case resource(path: String, fragment: String?)
         /// A relative path that climbs out of `content/`.
         case outsideContent
+        /// `/assets/<name>`: a file of `assets/`, published under its fingerprinted name; the `?query#fragment` kept.
+        case asset(name: String, suffix: String)
     }
 
     func resolve(_ destination: String, from page: Page) -> Target {
         if destination.hasPrefix("#") { return .sameFileAnchor(String(destination.dropFirst()).removingPercentEncodingSafely) }
         if destination.contains(":") || destination.hasPrefix("//") || destination.isEmpty { return .external }
+        if destination.hasPrefix("/assets/") {
+            var name = String(destination.dropFirst("/assets/".count))
+            var suffix = ""
+            if let cut = name.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+                suffix = String(name[cut...])
+                name = String(name[..<cut])
+            }
+            return .asset(name: name.removingPercentEncodingSafely, suffix: suffix)
+        }
         var path = destination
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {

@@ -10,8 +10,11 @@ struct OutputRenderer {
     let model: SiteModel
     let values: SiteValues
     let templates: TemplateSet
-    /// Logical asset path (`css/site.css`) to its URL path (`/css/site.css`).
-    let assets: [String: String]
+    /// The processed assets, for the `asset` and `integrity` helpers.
+    let assets: AssetCatalog
+    let preloader: Preloader
+    /// Minify what renders produce (HTML pages, feeds, the sitemap).
+    let minify: Bool
     let hasStaticRobots: Bool
     let jobs: Int
 
@@ -173,8 +176,21 @@ struct OutputRenderer {
             let location = templates.locate(asset) ?? SourceLocation(path: templates.sources[templateName]?.path ?? templateName)
             diagnostics.append(.error("asset '\(asset)' not found in assets/", at: location))
         }
-        return PlannedOutput(path: URLPath.outputFile(for: urlPath), source: source, content: .bytes(Array(text.utf8)),
-                             dependencies: recorder.sorted)
+        for asset in Set(missingAssets.withoutIntegrity).sorted() {
+            let location = templates.locate(asset) ?? SourceLocation(path: templates.sources[templateName]?.path ?? templateName)
+            diagnostics.append(.error("asset '\(asset)' has no integrity: only stylesheets, scripts and other text assets do", at: location))
+        }
+        let path = URLPath.outputFile(for: urlPath)
+        var bytes = Array(text.utf8)
+        var preloads: [PreloadEntry] = []
+        if path.hasSuffix(".html") {
+            preloads = preloader.entries(in: bytes)
+            bytes = Preloader.inject(preloads, into: bytes)
+        }
+        if minify, let kind = Minifier.kind(forPath: path) { bytes = Minifier.minify(bytes, kind: kind) }
+        var output = PlannedOutput(path: path, source: source, content: .bytes(bytes), dependencies: recorder.sorted)
+        output.preloads = preloads
+        return output
     }
 
     // MARK: Templates
@@ -227,19 +243,33 @@ struct OutputRenderer {
 
     // MARK: Helpers
 
-    /// The `asset`, `url` and `abs_url` lambdas; the returned box fills with the asset names that do not exist.
+    /// The `asset`, `integrity`, `url` and `abs_url` lambdas; the returned box fills with the asset names that do
+    /// not exist.
     private func addHelpers(to root: inout [String: Any], recorder: DependencyRecorder) -> MissingAssets {
-        let assets = self.assets
+        let assets = self.assets.assets
         let values = self.values
         let missing = MissingAssets()
         root["asset"] = MustacheLambda { (text: String) -> Any? in
             let name = text.trimmingSpaces
             recorder.record(.asset(name))
-            guard let urlPath = assets[name] else {
+            guard let asset = assets[name] else {
                 missing.names.append(name)
                 return ""
             }
-            return values.url(urlPath)
+            return values.url(asset.urlPath)
+        }
+        root["integrity"] = MustacheLambda { (text: String) -> Any? in
+            let name = text.trimmingSpaces
+            recorder.record(.asset(name))
+            guard let asset = assets[name] else {
+                missing.names.append(name)
+                return ""
+            }
+            guard let integrity = asset.integrity else {
+                missing.withoutIntegrity.append(name)
+                return ""
+            }
+            return integrity
         }
         root["url"] = MustacheLambda { (text: String) -> Any? in
             recorder.record(.config("base_url"))
@@ -256,4 +286,6 @@ struct OutputRenderer {
 /// Collects the asset names a render asked for that do not exist, from inside the helper lambdas.
 final class MissingAssets: @unchecked Sendable {
     var names: [String] = []
+    /// Assets asked for an `integrity` that have none (only text assets are read and digested).
+    var withoutIntegrity: [String] = []
 }
