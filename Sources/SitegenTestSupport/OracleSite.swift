@@ -35,7 +35,7 @@ public final class OracleSite {
     private var counter = 0
     /// A page whose front matter is currently broken; the next edit repairs it.
     private var broken: String?
-    private var config = (title: "Oracle", paginate: 4, extra: "one", dateFormat: "%B %-d, %Y", menu: true)
+    private var config = (title: "Oracle", paginate: 4, extra: "one", dateFormat: "%B %-d, %Y", menu: true, brotli: 3 as Int?)
 
     static let tagPool = ["swift", "linux", "web", "performance", "design", "release", "howto", "notes"]
     static let words = ["graph", "build", "page", "cache", "hash", "render", "list", "feed", "theme", "edit", "file",
@@ -66,7 +66,10 @@ public final class OracleSite {
         for section in sections { writeSectionIndex(section) }
         for spec in pages.values { write(spec.path, text(of: spec)) }
         write("data/authors.yaml", "- name: Ada\n- name: Grace\n")
-        write("assets/css/extra.css", "body { margin: 0; }\n")
+        write("assets/css/extra.css", "@import \"parts.css\";\nbody { margin: 0; }\n")
+        write("assets/css/parts.css", ".mark { background: url(../img/mark.svg); }\n@font-face { font-family: F; src: url(\"/fonts/f.woff2\"); }\n")
+        write("assets/img/mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>\n")
+        write("assets/fonts/f.woff2", "font bytes\n")
         write("static/files/readme.txt", "static file\n")
         write("templates/blog/page.mustache", "{{<page}}{{/page}}\n<!-- blog page override -->\n")
     }
@@ -75,6 +78,8 @@ public final class OracleSite {
         var text = "title = \"\(config.title)\"\nbase_url = \"https://oracle.example\"\ndate_format = \"\(config.dateFormat)\"\n"
         text += "[build]\npaginate = \(config.paginate)\ntaxonomies = [\"tags\", \"categories\"]\n"
         if config.menu { text += "[[menu]]\nname = \"Blog\"\nurl = \"/blog/\"\nweight = 1\n" }
+        // Compression settings (used when the oracle builds with compression): changing them renders nothing again.
+        text += "[compress]\nbrotli = \(config.brotli.map(String.init) ?? "false")\ngzip = 6\nmin_size = 64\n"
         text += "[extra]\nflavour = \"\(config.extra)\"\n"
         write("sitegen.toml", text)
     }
@@ -255,19 +260,24 @@ public final class OracleSite {
             write("data/authors.yaml", "- name: \(rng.pick(["Ada", "Grace", "Linus", "Barbara"]))\n- name: Grace\n")
             return "edit data/authors.yaml"
         case 78..<84:
-            switch Int.random(in: 0..<5, using: &rng) {
+            switch Int.random(in: 0..<6, using: &rng) {
             case 0: config.title = "Oracle \(counter)"; counter += 1
             case 1: config.extra = rng.pick(["one", "two", "three"])
             case 2: config.paginate = Int.random(in: 2...6, using: &rng)
             case 3: config.dateFormat = rng.pick(["%B %-d, %Y", "%Y-%m-%d"])
+            case 4: config.brotli = rng.pick([nil, 1, 3])
             default: config.menu.toggle()
             }
             writeConfig()
             return "edit sitegen.toml"
         case 84..<88:
             if rng.chance(0.5) {
-                write("assets/css/extra.css", "body { margin: \(Int.random(in: 0...9, using: &rng))px; }\n")
+                write("assets/css/extra.css", "@import \"parts.css\";\nbody { margin: \(Int.random(in: 0...9, using: &rng))px; }\n")
                 return "edit assets/css/extra.css"
+            }
+            if rng.chance(0.3) {
+                write("assets/img/mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"\(Int.random(in: 1...9, using: &rng))\" height=\"1\"/></svg>\n")
+                return "edit assets/img/mark.svg (named by a stylesheet that another one imports)"
             }
             if fileSystem.exists(root + "/assets/css/sitegen.css") {
                 remove("assets/css/sitegen.css")

@@ -23,13 +23,21 @@ final class IncrementalOracleTests: XCTestCase {
         }
     }
 
-    private func run(seed: UInt64, pages: Int, edits: Int) {
+    /// The same with production output on: minified, fingerprinted, precompressed (a low Brotli quality keeps it
+    /// quick; the code paths are the same), manifests and `_headers` compared too.
+    func testIncrementalBuildsEqualCleanBuildsWithCompressionOn() {
+        let edits = environment("ORACLE_EDITS") ?? 40
+        let seed = UInt64(environment("ORACLE_SEED") ?? 7_000)
+        run(seed: seed, pages: environment("ORACLE_PAGES") ?? 40, edits: edits, compress: true)
+    }
+
+    private func run(seed: UInt64, pages: Int, edits: Int, compress: Bool = false) {
         let fs = InMemoryFileSystem()
         let site = OracleSite(seed: seed, pageCount: pages, fileSystem: fs, root: "/site")
         var history: [String] = []
         func options(output: String, cache: String, jobs: Int) -> BuildOptions {
             var options = BuildOptions(siteDirectory: "/site", outputDirectory: output, jobs: jobs)
-            options.compress = false
+            options.compress = compress
             options.cacheDirectory = cache
             options.now = 1_780_272_000
             return options

@@ -147,6 +147,65 @@ public enum StarterSite {
               url: https://example.com/docs/
 
             """,
+        // Server configurations for the output, tested against real nginx and Caddy (DeployTests): they send the
+        // precompressed siblings, cache fingerprinted assets for a year and revalidate everything else.
+        "deploy/nginx.conf": #"""
+            # nginx: serve public/ as sitegen builds it. Put this in /etc/nginx/sites-enabled/ and set server_name,
+            # listen (add TLS) and root. brotli_static needs Debian's libnginx-mod-http-brotli-static.
+            server {
+                listen 80;
+                server_name example.com;
+                root /var/www/example.com/public;
+                index index.html;
+
+                # Send index.html.br or index.html.gz when the client accepts them, with Vary: Accept-Encoding.
+                brotli_static on;
+                gzip_static on;
+                gzip_vary on;
+
+                error_page 404 /404.html;
+
+                location / {
+                    try_files $uri $uri/ =404;
+                    add_header Cache-Control "no-cache";
+                }
+
+                # Fingerprinted assets (name.<16 hex digits>.ext) never change under their name.
+                location ~ "\.[0-9a-f]{16}\.[A-Za-z0-9]+$" {
+                    add_header Cache-Control "public, max-age=31536000, immutable";
+                }
+            }
+
+            """#,
+        "deploy/Caddyfile": #"""
+            # Caddy: serve public/ as sitegen builds it. Replace example.com and the root path.
+            example.com {
+                root * /var/www/example.com/public
+
+                # Fingerprinted assets (name.<16 hex digits>.ext) never change under their name.
+                @fingerprinted path_regexp \.[0-9a-f]{16}\.[A-Za-z0-9]+$
+                @mutable not path_regexp \.[0-9a-f]{16}\.[A-Za-z0-9]+$
+                header @fingerprinted Cache-Control "public, max-age=31536000, immutable"
+                header @mutable Cache-Control "no-cache"
+
+                # Send the .br and .gz siblings when the client accepts them; caches must know that answers vary.
+                header Vary Accept-Encoding
+                file_server {
+                    precompressed br gzip
+                }
+
+                handle_errors {
+                    @notfound expression {err.status_code} == 404
+                    handle @notfound {
+                        rewrite * /404.html
+                        file_server {
+                            precompressed br gzip
+                        }
+                    }
+                }
+            }
+
+            """#,
         "static/favicon.svg": """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#3b6ea5"/></svg>
 

@@ -295,6 +295,7 @@ private struct BuildRun {
             return finish()
         }
         let writer = OutputWriter(fileSystem: fileSystem, siteRoot: root, outputDirectory: outputDirectory, jobs: options.jobs)
+        if !interrupted.isEmpty { writer.removeTemporaryFiles() }
         var outcomes = writer.write(dirty, previousHashes: previousOutputs.mapValues(\.hash), diagnostics: diagnostics)
 
         var keyTable = BuildGraph.KeyTable(keys: previousKeys)
@@ -346,9 +347,10 @@ private struct BuildRun {
         guard !diagnostics.hasErrors else { return finish() }
 
         // Siblings: for outputs whose bytes changed (or all of them, when the settings did).
+        let rewritten = Set(outcomes.filter(\.written).map(\.path))
         let toCompress = compressCandidates.filter { path in
             guard let record = outputRecords[path] else { return false }
-            return settingsChanged || interrupted.contains(path) || previousOutputs[path]?.hash != record.hash
+            return settingsChanged || rewritten.contains(path) || interrupted.contains(path) || previousOutputs[path]?.hash != record.hash
         }.sorted()
         let compressed = precompressor.run(toCompress, hashes: outputRecords.mapValues(\.hash),
                                            previous: previousOutputs.mapValues(\.siblings), outputs: currentMains, diagnostics: diagnostics)

@@ -82,6 +82,10 @@ extension FileSystem {
 }
 
 /// Joins `/`-separated path parts, dropping empty ones.
+/// The name prefix of the temporary files of atomic writes; a build killed partway can leave one behind, which the
+/// next build removes (`OutputWriter.removeTemporaryFiles`).
+public let temporaryPrefix = ".sitegen-tmp-"
+
 public func joinPath(_ base: String, _ parts: String...) -> String {
     var result = base
     for part in parts where !part.isEmpty {

@@ -96,7 +96,7 @@ public struct LocalFileSystem: FileSystem {
     public func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let folder = parentPath(path)
         try createDirectories(folder)
-        let temporary = folder + "/.sitegen-tmp-\(getpid())-\(Self.nextTemporaryNumber())-" + lastPathComponent(path)
+        let temporary = folder + "/" + temporaryPrefix + "\(getpid())-\(Self.nextTemporaryNumber())-" + lastPathComponent(path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw error(temporary) }
         var written = 0

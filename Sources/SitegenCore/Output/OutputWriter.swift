@@ -77,6 +77,20 @@ struct OutputWriter {
         }
     }
 
+    /// Removes the temporary files a killed build left in the output folder (only files named with sitegen's
+    /// temporary prefix); walked only after an interrupted build, so normal builds never pay for it.
+    func removeTemporaryFiles(in folder: String? = nil) {
+        let folder = folder ?? outputDirectory
+        for entry in (try? fileSystem.entries(of: folder)) ?? [] {
+            let path = joinPath(folder, entry.name)
+            if entry.kind == .directory {
+                removeTemporaryFiles(in: path)
+            } else if entry.name.hasPrefix(temporaryPrefix) {
+                try? fileSystem.removeFile(path)
+            }
+        }
+    }
+
     /// Removes outputs the previous build wrote that this build no longer produces, and the folders that leaves
     /// empty; returns how many files were removed.
     func delete(_ paths: [String], diagnostics: DiagnosticsEngine) -> Int {
