@@ -318,7 +318,7 @@ private struct BuildRun {
             ? (try? fileSystem.readString(joinPath(root, siteHeadersPath))) : nil
         let hostFiles = HostFiles(
             pages: outputRecords.keys.sorted().filter { $0.hasSuffix(".html") }.map { path in
-                HostFiles.PageEntry(outputPath: path, preloads: outputRecords[path]!.preloads.compactMap { PreloadEntry(key: keyTable.keys[Int($0)]) })
+                HostFiles.PageEntry(outputPath: path, preloadKeys: outputRecords[path]!.preloads.map { keyTable.keys[Int($0)] })
             },
             assets: assets.published(referenced: referencedAssets), outputs: allOutputs.map(\.path), basePath: config.basePath,
             siteHeaders: siteHeaders)

@@ -21,7 +21,9 @@ struct HostFiles {
     struct PageEntry {
         /// `blog/hello/index.html`
         var outputPath: String
-        var preloads: [PreloadEntry]
+        /// `PreloadEntry.key`s as the graph stores them: hashed as they are, parsed only when the files are made.
+        var preloadKeys: [String]
+        var preloads: [PreloadEntry] { preloadKeys.compactMap(PreloadEntry.init(key:)) }
     }
 
     let pages: [PageEntry]
@@ -37,7 +39,7 @@ struct HostFiles {
         let hasher = StableHasher()
         for page in pages {
             hasher.combine(page.outputPath)
-            for entry in page.preloads { hasher.combine(entry.key) }
+            for key in page.preloadKeys { hasher.combine(key) }
         }
         for asset in assets {
             hasher.combine(asset.name)
@@ -76,7 +78,7 @@ struct HostFiles {
                                      uniquingKeysWith: { a, _ in a })
         var json = "{"
         var first = true
-        for page in pages.sorted(by: { Self.urlPath($0.outputPath) < Self.urlPath($1.outputPath) }) where !page.preloads.isEmpty {
+        for page in pages.sorted(by: { Self.urlPath($0.outputPath) < Self.urlPath($1.outputPath) }) where !page.preloadKeys.isEmpty {
             if !first { json += "," }
             first = false
             json += jsonString(Self.urlPath(page.outputPath)) + ":["
