@@ -129,15 +129,18 @@ enum RawHTTP {
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    static func request(port: UInt16, _ method: String = "GET", _ target: String, headers: [String: String] = [:]) throws -> Response {
+    static func request(port: UInt16, _ method: String = "GET", _ target: String, headers: [String: String] = [:],
+                        body: String? = nil) throws -> Response {
         let fd = try connect(port: port)
         defer { close(fd) }
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        send(fd, head + "\r\n")
+        if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
+        send(fd, head + "\r\n" + (body ?? ""))
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        // Until the server closes, or the body has its Content-Length (some servers keep the connection open).
+        while !isComplete(data) {
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { break }
             data += buffer[..<count]
@@ -152,6 +155,14 @@ enum RawHTTP {
             fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return Response(status: status, headers: fields, body: String(text[split.upperBound...]))
+    }
+
+    private static func isComplete(_ data: [UInt8]) -> Bool {
+        guard let end = data.firstRange(of: Array("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
+        guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) else { return false }
+        return data.count - end.upperBound >= length
     }
 
     static func get(port: UInt16, _ target: String) -> Response? {

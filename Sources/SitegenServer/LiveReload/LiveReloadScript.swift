@@ -86,6 +86,7 @@ public enum LiveReload {
         document.documentElement.appendChild(box);
       }
       var events = new EventSource("/_sitegen/events");
+      window.__sitegenLiveReload = events;
       events.addEventListener("hello", function (event) {
         var data = JSON.parse(event.data);
         if (server !== null && (data.server !== server || data.build !== build)) return reload();
