@@ -160,6 +160,21 @@ final class WatchTests: XCTestCase {
         XCTAssertTrue(watch.process.isRunning)
     }
 
+    func testAFirstBuildThatFailsStillServesAndTheFixBuildsTheSite() throws {
+        try write("content/about.md", "---\ntitle: [About\n---\nText.\n")
+        let watch = try WatchProcess(arguments: ["site", "--port", "0"], in: temp.path)
+        let home = try XCTUnwrap(RawHTTP.get(port: watch.port, "/"))
+        XCTAssertEqual(home.status, 404)
+        XCTAssertTrue(home.body.contains("data-sitegen-live-reload"), "a bare page with the script, which shows the errors")
+        let events = try EventStreamReader(port: watch.port)
+        defer { events.close() }
+        XCTAssertEqual(events.next()?.name, "hello")
+        XCTAssertTrue(events.next()?.data.contains("content/about.md:") ?? false)
+        try saveLikeAnEditor("content/about.md", page("about.md", title: "About", body: "Text."))
+        XCTAssertNotNil(events.next(named: "reload"), watch.stderr)
+        XCTAssertEqual(RawHTTP.get(port: watch.port, "/")?.status, 200)
+    }
+
     func testAPortInUseIsSaidClearly() throws {
         let fd = try RawHTTP.listeningSocket()
         defer { close(fd.descriptor) }

@@ -57,9 +57,13 @@ final class StaticSiteResponderTests: XCTestCase {
         }
         let fileSystem = makeFileSystem()
         try! fileSystem.removeFile(root + "/404.html")
-        let plain = respond("/nope", fileSystem: fileSystem)
+        let plain = respond("/nope", injection: nil, fileSystem: fileSystem)
         XCTAssertEqual(plain.status, 404)
         XCTAssertEqual(plain.header("Content-Type"), "text/plain; charset=utf-8")
+        let bare = respond("/nope", fileSystem: fileSystem)
+        XCTAssertEqual(bare.status, 404)
+        XCTAssertEqual(bare.header("Content-Type"), "text/html; charset=utf-8")
+        XCTAssertTrue(text(bare).contains("<script>live</script>"), "the script, so a fixed first build reloads the page")
     }
 
     func testNothingOutsideTheOutputFolderIsServed() {
@@ -135,9 +139,11 @@ final class StaticSiteResponderTests: XCTestCase {
         XCTAssertEqual(text(plain), "BR-HTML")
     }
 
-    func testASiteNotBuiltYetIs404() {
-        let responder = StaticSiteResponder(fileSystem: InMemoryFileSystem(), root: root, htmlInjection: nil)
-        XCTAssertEqual(responder.respond(to: SiteRequest(method: "GET", target: "/")).status, 404)
+    func testASiteNotBuiltYetIs404WithTheScript() {
+        let responder = StaticSiteResponder(fileSystem: InMemoryFileSystem(), root: root, htmlInjection: "<script>live</script>")
+        let response = responder.respond(to: SiteRequest(method: "GET", target: "/"))
+        XCTAssertEqual(response.status, 404)
+        XCTAssertTrue(String(decoding: response.body, as: UTF8.self).contains("<script>live</script>"))
     }
 
     func testInjectionGoesBeforeTheLastClosingBodyOrAtTheEnd() {

@@ -36,7 +36,7 @@ public struct StaticSiteResponder: Sendable {
         case .failure: return Self.text(400, "Bad request path\n", method: request.method)
         }
         guard let realRoot = fileSystem.resolvingSymlinks(root) else {
-            return Self.text(404, "Not found: the site has not been built yet\n", method: request.method)
+            return notFound(realRoot: root, request: request)
         }
         let candidate = path.parts.isEmpty ? root : joinPath(root, path.parts.joined(separator: "/"))
         switch locate(candidate, realRoot: realRoot) {
@@ -74,7 +74,12 @@ public struct StaticSiteResponder: Sendable {
     private func notFound(realRoot: String, request: SiteRequest) -> SiteResponse {
         let page = joinPath(root, "404.html")
         guard locate(page, realRoot: realRoot) == .file else {
-            return Self.text(404, "Not found\n", method: request.method)
+            guard let htmlInjection else { return Self.text(404, "Not found\n", method: request.method) }
+            // No page of the site's own (its first build failed, say): a bare one that still carries the script, so
+            // the overlay shows the errors and the fix reloads.
+            let html = "<!doctype html>\n<title>Not found</title>\n<body><h1>Not found</h1>\n" + htmlInjection + "</body>\n"
+            return finish(Array(html.utf8), status: 404, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")],
+                          request: request)
         }
         return serve(page, status: 404, realRoot: realRoot, request: request)
     }
