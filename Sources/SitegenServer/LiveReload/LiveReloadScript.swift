@@ -5,7 +5,8 @@
 /// that change on every edit are followed; a page whose stylesheet count changed is reloaded instead. Any other
 /// `reload` reloads the page and restores the scroll position. `build-failed` shows an overlay with
 /// `path:line:column` and the message of each error; the reload that follows the fix removes it. A `hello` from
-/// another server or build than the page last saw (after a reconnection) reloads.
+/// another server or build than the page last saw (after a reconnection) reloads. A hidden tab closes its stream
+/// (HTTP/1.1 allows a browser six connections per server) and opens it again when shown.
 public enum LiveReload {
     /// Where the event stream is served.
     public static let eventsPath = "/_sitegen/events"
@@ -66,7 +67,7 @@ public enum LiveReload {
         var box = document.createElement("div");
         box.id = "sitegen-error-overlay";
         box.setAttribute("style", "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2em;" +
-          "background:rgba(24,24,27,.95);color:#f4f4f5;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap");
+          "background:rgba(24,24,27,.97);color:#f4f4f5;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap");
         var title = document.createElement("div");
         title.setAttribute("style", "font-weight:bold;color:#f87171;margin-bottom:1em");
         title.textContent = "sitegen: the build failed. The page shows the last good build; fix the file and this goes away.";
@@ -85,25 +86,39 @@ public enum LiveReload {
         });
         document.documentElement.appendChild(box);
       }
-      var events = new EventSource("/_sitegen/events");
-      window.__sitegenLiveReload = events;
-      events.addEventListener("hello", function (event) {
-        var data = JSON.parse(event.data);
-        if (server !== null && (data.server !== server || data.build !== build)) return reload();
-        server = data.server;
-        build = data.build;
+      // Browsers allow six connections per server over HTTP/1.1, and each open event stream holds one, so a
+      // hidden tab lets go of its stream; when it is shown again, `hello` says whether it missed a build.
+      function connect() {
+        var events = new EventSource("/_sitegen/events");
+        window.__sitegenLiveReload = events;
+        events.addEventListener("hello", function (event) {
+          var data = JSON.parse(event.data);
+          if (server !== null && (data.server !== server || data.build !== build)) return reload();
+          server = data.server;
+          build = data.build;
+        });
+        events.addEventListener("reload", function (event) {
+          var data = JSON.parse(event.data);
+          build = data.build;
+          hideOverlay();
+          if (data.css) swapStylesheets(); else reload();
+        });
+        events.addEventListener("build-failed", function (event) {
+          var data = JSON.parse(event.data);
+          build = data.build;
+          showOverlay(data.errors);
+        });
+      }
+      document.addEventListener("visibilitychange", function () {
+        var events = window.__sitegenLiveReload;
+        if (document.hidden && events && events.close) {
+          events.close();
+          window.__sitegenLiveReload = true;
+        } else if (!document.hidden && !(events && events.close)) {
+          connect();
+        }
       });
-      events.addEventListener("reload", function (event) {
-        var data = JSON.parse(event.data);
-        build = data.build;
-        hideOverlay();
-        if (data.css) swapStylesheets(); else reload();
-      });
-      events.addEventListener("build-failed", function (event) {
-        var data = JSON.parse(event.data);
-        build = data.build;
-        showOverlay(data.errors);
-      });
+      connect();
     })();
 
     """#

@@ -24,7 +24,7 @@ public final class ChangeBatcher: @unchecked Sendable {
     /// The longest a batch waits after its first event, so a file written continuously still gets built.
     public let maximumDelay: TimeInterval
 
-    public init(quiet: TimeInterval = 0.03, maximumDelay: TimeInterval = 0.5) {
+    public init(quiet: TimeInterval = 0.02, maximumDelay: TimeInterval = 0.5) {
         self.quiet = quiet
         self.maximumDelay = maximumDelay
     }
