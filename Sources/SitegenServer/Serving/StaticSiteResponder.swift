@@ -14,6 +14,7 @@ import SitegenCore
 /// - A `.br` or `.gz` sibling written by the build is sent when the client accepts it, with `Vary: Accept-Encoding`.
 ///   HTML with an injection (live reload) is always sent from the uncompressed file, so the script is present.
 public struct StaticSiteResponder: Sendable {
+    /// Where the files are read.
     public let fileSystem: FileSystem
     /// The output folder (absolute).
     public let root: String
@@ -157,6 +158,7 @@ public struct StaticSiteResponder: Sendable {
 
 /// Inserts a snippet into an HTML document: before the last `</body>`, or at the end when there is none.
 public enum HTMLInjection {
+    /// `html` with `snippet` inserted.
     public static func insert(_ snippet: String, into html: [UInt8]) -> [UInt8] {
         let needle = Array("</body".utf8)
         var index = html.count - needle.count

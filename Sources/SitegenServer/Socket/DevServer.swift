@@ -23,6 +23,7 @@ public final class DevServer: Sendable {
         }
     }
 
+    /// Answers every request but the event stream.
     public let responder: StaticSiteResponder
     /// The live reload events; nil serves the site without the event stream.
     public let hub: ReloadHub?
