@@ -137,5 +137,18 @@ final class InotifyWatcherTests: XCTestCase {
         waitFor(collector, [root + "/content/renamed", root + "/static/s.txt", root + "/sitegen.toml"])
         XCTAssertFalse(collector.paths.contains { $0.hasPrefix(root + "/public") })
     }
+
+    func testASymlinkLoopIsWatchedOnce() throws {
+        let temp = TemporaryDirectory()
+        let root = temp.path
+        try FileManager.default.createDirectory(atPath: root + "/content/a", withIntermediateDirectories: true)
+        XCTAssertEqual(symlink(root + "/content", root + "/content/a/loop"), 0)
+        let watcher = InotifyWatcher(scope: WatchScope(root: root))
+        let collector = Collector()
+        try watcher.start { collector.add($0) }
+        defer { watcher.stop() }
+        try "x".write(toFile: root + "/content/a/x.md", atomically: false, encoding: .utf8)
+        waitFor(collector, [root + "/content/a/x.md"])
+    }
 }
 #endif

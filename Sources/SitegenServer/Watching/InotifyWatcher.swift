@@ -72,6 +72,13 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             }
             return nil  // The folder went away between its event and now: nothing to watch.
         }
+        // The kernel gives one watch per folder, so a known watch under another name is either a symlinked folder
+        // already watched (`content/loop -> content`: not walked again, or the walk would never end) or a stale name
+        // of a folder moved while events were lost (replaced).
+        if let known = folders[wd], known != folder,
+           fileSystem.resolvingSymlinks(known) == fileSystem.resolvingSymlinks(folder) {
+            return nil
+        }
         folders[wd] = folder
         guard let entries = try? fileSystem.entries(of: folder) else { return nil }
         for entry in entries {
