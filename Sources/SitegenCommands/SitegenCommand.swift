@@ -12,7 +12,7 @@ public struct SitegenCommand: ParsableCommand {
             'sitegen build mysite'.
             """,
         version: SitegenVersion.current,
-        subcommands: [BuildCommand.self, InitCommand.self, CleanCommand.self]
+        subcommands: [BuildCommand.self, WatchCommand.self, InitCommand.self, CleanCommand.self]
     )
 
     public init() {}
