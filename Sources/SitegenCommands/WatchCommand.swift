@@ -45,6 +45,9 @@ struct WatchCommand: ParsableCommand {
     @Flag(help: "Treat broken links and anchors as errors.")
     var strict = false
 
+    @Flag(help: "Write the .br and .gz copies too, to serve exactly what 'sitegen build' writes (slower rebuilds).")
+    var compress = false
+
     @Option(name: [.short, .long], help: "Threads to use (default: one per core).")
     var jobs: Int?
 
@@ -70,6 +73,8 @@ struct WatchCommand: ParsableCommand {
         options.drafts = drafts
         options.future = future
         options.strict = strict
+        // Compression dominates a rebuild's time and a local browser gains nothing from it.
+        options.compress = compress
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(shownHost):\(boundPort)/"
         options.baseURL = url
