@@ -61,7 +61,8 @@ private struct CSSWriter {
                 output.append(UInt8(ascii: "}"))
                 index += 1
             case .punctuation where byte(token) == UInt8(ascii: ";"):
-                if let last = output.last, last != UInt8(ascii: ";"), last != UInt8(ascii: "{"), last != UInt8(ascii: "}") {
+                // After `}` a `;` stays: at the top level `a{};b{}` makes `;b` an (invalid) selector.
+                if let last = output.last, last != UInt8(ascii: ";"), last != UInt8(ascii: "{") {
                     output.append(UInt8(ascii: ";"))
                 }
                 index += 1
@@ -124,7 +125,7 @@ private struct CSSWriter {
     private mutating func customProperty(from start: Int, colon: Int) -> Int {
         var depth = 0
         var end = colon + 1
-        while end < tokens.count {
+        scan: while end < tokens.count {
             let token = tokens[end]
             if token.kind == .function { depth += 1 }
             if token.kind == .punctuation {
@@ -132,12 +133,11 @@ private struct CSSWriter {
                 case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
                 case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
                 case UInt8(ascii: "}"):
-                    if depth == 0 { break }
+                    if depth == 0 { break scan }
                     depth -= 1
-                case UInt8(ascii: ";") where depth == 0: break
+                case UInt8(ascii: ";") where depth == 0: break scan
                 default: break
                 }
-                if depth == 0 && (byte(token) == UInt8(ascii: ";") || byte(token) == UInt8(ascii: "}")) { break }
             }
             end += 1
         }
