@@ -9,7 +9,7 @@
 /// processing instructions, the doctype and CDATA sections are copied verbatim. Anything malformed (an unterminated
 /// tag, comment or CDATA section, a stray `</`) returns nil.
 ///
-/// SVG editors' metadata and path data are not rewritten: that is a different kind of tool.
+/// In SVG, path data and point lists are respelled with the same numbers (`SVGPathData`); editors' metadata is kept.
 enum XMLMinifier {
     enum Dialect { case xml, svg }
 
@@ -39,7 +39,7 @@ enum XMLMinifier {
                     output.append(0x20)
                     output.append(contentsOf: input[attribute.name])
                     output.append(UInt8(ascii: "="))
-                    output.append(contentsOf: input[attribute.value])
+                    writeValue(attribute, input, dialect, into: &output)
                 }
                 output.append(contentsOf: tag.selfClosing ? Array("/>".utf8) : [UInt8(ascii: ">")])
                 if !tag.selfClosing {
@@ -56,6 +56,20 @@ enum XMLMinifier {
             }
         }
         return output
+    }
+
+    /// Copies an attribute value with its quotes; in SVG, path data and point lists are shortened.
+    private static func writeValue(_ attribute: XMLScanner.Attribute, _ input: [UInt8], _ dialect: Dialect, into output: inout [UInt8]) {
+        let name = input[attribute.name]
+        let isPath = name.elementsEqual("d".utf8)
+        if dialect == .svg, isPath || name.elementsEqual("points".utf8),
+           let short = SVGPathData.minify(input[(attribute.value.lowerBound + 1)..<(attribute.value.upperBound - 1)], allowsCommands: isPath) {
+            output.append(input[attribute.value.lowerBound])
+            output.append(contentsOf: short)
+            output.append(input[attribute.value.lowerBound])
+        } else {
+            output.append(contentsOf: input[attribute.value])
+        }
     }
 
     private static let svgTextElements: Set<String> = ["text", "tspan", "textpath", "title", "desc", "style", "script", "pre"]

@@ -42,11 +42,25 @@ final class XMLMinifierTests: XCTestCase {
 
     func testSVGIndentationGoesTextElementsStay() {
         assertMinifies("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <title> Logo </title>\n  <g>\n    <path d=\"M0 0 L1 1\"/>\n  </g>\n  <text x=\"0\">A <tspan>b</tspan> c</text>\n</svg>\n",
-                       to: "<svg xmlns=\"http://www.w3.org/2000/svg\"><title> Logo </title><g><path d=\"M0 0 L1 1\"/></g><text x=\"0\">A <tspan>b</tspan> c</text></svg>", as: .svg)
+                       to: "<svg xmlns=\"http://www.w3.org/2000/svg\"><title> Logo </title><g><path d=\"M0 0L1 1\"/></g><text x=\"0\">A <tspan>b</tspan> c</text></svg>", as: .svg)
     }
 
     func testSVGStyleContentUntouched() {
         assertMinifies("<svg>\n<style>\n  a &gt; b { fill: red }\n</style>\n</svg>", to: "<svg><style>\n  a &gt; b { fill: red }\n</style></svg>", as: .svg)
+    }
+
+    func testSVGPathDataRespelledWithTheSameNumbers() {
+        assertMinifies("<svg><path d=\"m 6.496094 1 c -0.792969 0 -0.78125 0.035156 -0.53125 1.03125 l 1.50 2.0 z M 0.5 , 0.5 L 1.5e-3 .5 a 1 1 0 0 1 -0.0 1\"/></svg>",
+                       to: "<svg><path d=\"m6.496094 1c-.792969 0-.78125.035156-.53125 1.03125l1.5 2z M.5.5L1.5e-3 .5a1 1 0 0 1-0 1\"/></svg>".replacingOccurrences(of: "z M", with: "zM"), as: .svg)
+    }
+
+    func testSVGPointsRespelledAndOddPathDataKept() {
+        assertMinifies("<svg><polygon points=\"0.0,1.50 2 , 3\"/><path d=\"M 1 1 X 2\"/><path d=\"M1e 2\"/></svg>",
+                       to: "<svg><polygon points=\"0 1.5 2 3\"/><path d=\"M 1 1 X 2\"/><path d=\"M1e 2\"/></svg>", as: .svg)
+    }
+
+    func testXMLAttributeNamedDIsNotPathData() {
+        assertMinifies("<r d=\"0.50  x\"/>", to: "<r d=\"0.50  x\"/>", as: .xml)
     }
 
     func testMalformedXMLIsReturnedUnchanged() {
