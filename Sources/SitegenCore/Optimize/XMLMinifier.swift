@@ -9,7 +9,8 @@
 /// processing instructions, the doctype and CDATA sections are copied verbatim. Anything malformed (an unterminated
 /// tag, comment or CDATA section, a stray `</`) returns nil.
 ///
-/// In SVG, path data and point lists are respelled with the same numbers (`SVGPathData`); editors' metadata is kept.
+/// In SVG, path data and point lists are respelled with the same numbers (`SVGPathData`), and a leading XML
+/// declaration that only states the defaults (version 1.0, UTF-8) goes; editors' metadata is kept.
 enum XMLMinifier {
     enum Dialect { case xml, svg }
 
@@ -24,6 +25,7 @@ enum XMLMinifier {
         for (position, event) in events.enumerated() {
             switch event {
             case .verbatim(let range):
+                if dialect == .svg && position == 0 && isDefaultDeclaration(input.lowercasedASCII(range)) { continue }
                 output.append(contentsOf: input[range])
             case .comment:
                 break
@@ -70,6 +72,13 @@ enum XMLMinifier {
         } else {
             output.append(contentsOf: input[attribute.value])
         }
+    }
+
+    /// An SVG file's `<?xml version="1.0" encoding="UTF-8"?>` says what a parser assumes without it, so it goes;
+    /// any other version or encoding keeps it.
+    private static func isDefaultDeclaration(_ text: String) -> Bool {
+        guard text.hasPrefix("<?xml "), text.contains("version=\"1.0\"") || text.contains("version='1.0'") else { return false }
+        return !text.contains("encoding") || text.contains("encoding=\"utf-8\"") || text.contains("encoding='utf-8'")
     }
 
     private static let svgTextElements: Set<String> = ["text", "tspan", "textpath", "title", "desc", "style", "script", "pre"]

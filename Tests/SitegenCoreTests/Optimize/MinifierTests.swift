@@ -1,4 +1,5 @@
 import SitegenCore
+import SitegenTestSupport
 import XCTest
 
 /// Choosing a minifier by extension, and the promises every minifier keeps.
@@ -39,6 +40,35 @@ final class MinifierTests: XCTestCase {
         ]
         for sample in samples {
             for kind in MinifyKind.allCases { _ = Minifier.minify(sample, kind: kind) }
+        }
+    }
+
+    /// Snippets full of the constructs the minifiers track, cut and spliced at random: every kind must survive every
+    /// mutation, give the same output twice, and never grow the input by more than the few bytes it may add.
+    func testRandomMutationsNeverCrashAndStayDeterministic() {
+        let snippets = [
+            "<p a=\"1\">x <b>y</b></p><script>a = `${ {b: '/'} }` / 2 /* c */</script><style>a { b: url( c ) }</style>",
+            "a { --x: { y }; b: calc(1px + 2px) !important } @media (x) { y { z: #FFF } }",
+            "x = /re[/]/g; return\n a++ / 2 // c\n<!-- d\n--> e",
+            "{\"a\": [1, 2.5, \"\\u00e9\"], \"b\": null}",
+            "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \">\">]><r xml:space=\"preserve\"> <![CDATA[ x ]]><!-- c --><p d=\"M 0.5 1\"/></r>",
+        ]
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<3_000 {
+            var bytes = Array(random.pick(snippets).utf8)
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0...bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0 where at < bytes.count: bytes.remove(at: at)
+                case 1: bytes.insert(random.pick(Array("<>/*'\"`${}()[];:,\\\n -!#@.0e".utf8)), at: at)
+                default: bytes = Array(bytes[..<at]) + Array(random.pick(snippets).utf8.prefix(20))
+                }
+            }
+            for kind in MinifyKind.allCases {
+                let once = Minifier.minify(bytes, kind: kind)
+                XCTAssertEqual(Minifier.minify(bytes, kind: kind), once)
+                XCTAssertLessThanOrEqual(once.count, bytes.count + 16, "\(kind): \(String(decoding: bytes, as: UTF8.self))")
+            }
         }
     }
 }

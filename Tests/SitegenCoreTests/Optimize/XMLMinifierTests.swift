@@ -59,6 +59,12 @@ final class XMLMinifierTests: XCTestCase {
                        to: "<svg><polygon points=\"0 1.5 2 3\"/><path d=\"M 1 1 X 2\"/><path d=\"M1e 2\"/></svg>", as: .svg)
     }
 
+    func testSVGDefaultXMLDeclarationGoesOthersStay() {
+        assertMinifies("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg/>", to: "<svg/>", as: .svg)
+        assertMinifies("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<svg/>", to: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><svg/>", as: .svg)
+        assertMinifies("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r/>", to: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r/>", as: .xml)
+    }
+
     func testXMLAttributeNamedDIsNotPathData() {
         assertMinifies("<r d=\"0.50  x\"/>", to: "<r d=\"0.50  x\"/>", as: .xml)
     }
