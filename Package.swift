@@ -55,6 +55,8 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         // Times markdown rendering for each parse locking mode (bench/markdown-parallel.sh); not part of any product.
         .executableTarget(name: "markdown-bench", dependencies: ["SitegenCore"]),
+        // Minifies files for bench/minify-compare.sh (bytes saved against tdewolff's minify); not part of any product.
+        .executableTarget(name: "minify-bench", dependencies: ["SitegenCore"]),
         .target(name: "SitegenTestSupport", dependencies: ["SitegenCore"]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenTestSupport"]),
         .testTarget(name: "SitegenServerTests", dependencies: ["SitegenServer", "SitegenTestSupport"]),
