@@ -33,6 +33,7 @@ final class FeatureTests: XCTestCase {
         try InlineFixture.write(files + "\n" + Self.templates, to: temp.path)
         var options = BuildOptions(siteDirectory: temp.path, outputDirectory: temp.sub("out"), jobs: 2)
         options.compress = false
+        options.minify = false
         options.cacheDirectory = temp.sub("cache")
         options.now = FixturePaths.fixedNow
         configure(&options)

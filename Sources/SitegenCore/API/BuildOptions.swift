@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var explain = false
     /// Write `.br`/`.gz` siblings as `[compress]` says; false skips them (`--no-compress`, quick local builds, watch).
     public var compress = true
+    /// Overrides `[build] minify` (tests that compare exact markup build unminified).
+    public var minify: Bool?
     /// Threads for parsing and rendering; the core count by default.
     public var jobs: Int
     /// The instant "future-dated" is measured against, in seconds since 1970; the current time when nil. Tests fix

@@ -429,6 +429,7 @@ private struct BuildRun {
         }
         if options.drafts { config.drafts = true }
         if options.future { config.future = true }
+        if let minify = options.minify { config.minify = minify }
         if diagnostics.hasErrors { return nil }
         return (config, loaded.table)
     }

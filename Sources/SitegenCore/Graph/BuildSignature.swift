@@ -27,6 +27,8 @@ enum BuildSignature {
         hasher.combine(config.baseURL)
         hasher.combine(config.drafts)
         hasher.combine(config.future)
+        hasher.combine(config.minify)
+        hasher.combine(config.fingerprint)
         // `[compress]` only decides the `.br`/`.gz` siblings, which are kept apart by content hash (`Precompressor`).
         for key in configTable.keys.sorted() where !recordedConfigKeys.contains(key) && key != "base_url" && key != "compress" {
             hasher.combine(key)

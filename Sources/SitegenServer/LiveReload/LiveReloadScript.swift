@@ -50,6 +50,11 @@ public enum LiveReload {
             url.searchParams.set("sitegen-reload", String(Date.now()));
             var next = link.cloneNode(false);
             next.setAttribute("href", url.pathname + url.search);
+            // A fingerprinted stylesheet comes with a new integrity value; keeping the old one would block it.
+            ["integrity", "crossorigin"].forEach(function (name) {
+              if (fresh[index].hasAttribute(name)) next.setAttribute(name, fresh[index].getAttribute(name));
+              else next.removeAttribute(name);
+            });
             link.setAttribute("data-sitegen-old", "");
             var done = function () { link.remove(); };
             next.addEventListener("load", done);
