@@ -139,6 +139,20 @@ final class BadInputTests: XCTestCase {
         ])
     }
 
+    func testStylesheetReferenceCyclesAndMissingAssetsAreLocatedErrors() throws {
+        let found = try diagnosticsAfterBreaking { site, fs in
+            try fs.writeAtomically(Array("@import \"b.css\";\nbody { color: red; }\n".utf8), to: site + "/assets/css/a.css")
+            try fs.writeAtomically(Array("p { margin: 0; }\n@import url(a.css);\n".utf8), to: site + "/assets/css/b.css")
+            try fs.writeAtomically(Array(".x {\n  background: url('../img/missing.png');\n}\n".utf8), to: site + "/assets/css/c.css")
+            try fs.writeAtomically(Array("---\ntitle: A\n---\nSee ![logo](/assets/img/logo.png).\n".utf8), to: site + "/content/a.md")
+        }
+        XCTAssertEqual(found, [
+            "assets/css/b.css:2:13: error: stylesheet reference cycle: 'css/b.css' names 'css/a.css', which leads back to it",
+            "assets/css/c.css:2:20: error: '../img/missing.png' names no file of assets/ or static/ (looked for 'img/missing.png')",
+            "content/a.md:4:5: error: asset 'img/logo.png' not found in assets/",
+        ])
+    }
+
     func testMissingTemplateNamedInFrontMatter() throws {
         XCTAssertEqual(try diagnosticsAfterBreaking(write("---\ntitle: A\ntemplate: fancy\n---\nBody\n", "content/a.md")),
                        ["content/a.md:3:1: error: template 'fancy' not found in templates/"])
